@@ -1,0 +1,110 @@
+/**
+ * The tag configuration: what a merchant writes as `data-*` attributes on the
+ * one `<script>` tag, validated into a typed object.
+ *
+ * Validation never throws: a typo in a merchant's tag must not break the page.
+ * Bad values are replaced by safe defaults and reported as warnings, which the
+ * loader prints once through the logger.
+ */
+
+/** Consent mode from `data-consent`. */
+export type ConsentMode = 'granted' | 'required';
+
+/** UI locales Tailor ships strings for. */
+export type Locale = 'en' | 'zh-CN';
+
+/** Supported locales, in order of preference for fallback. */
+export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
+
+/** Validated configuration of one Tailor installation. */
+export interface TailorConfig {
+  /** Merchant's site key; lower-case letters, digits, `-` and `_`, 1–64 characters. */
+  site: string;
+  /** Collector origin (absolute http(s) URL without a trailing slash), or null when sync is off. */
+  endpoint: string | null;
+  /** Whether Tailor may store before the shopper consents. */
+  consent: ConsentMode;
+  /** Locale of the banner and audit UI. */
+  locale: Locale;
+  /** Logger level (`data-debug` turns on `debug`). */
+  debug: boolean;
+}
+
+/** Result of {@link parseTagConfig}: always a usable config, plus what was wrong. */
+export interface ParsedConfig {
+  config: TailorConfig;
+  warnings: string[];
+}
+
+const SITE_RE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+/**
+ * Validates raw tag attributes (a script element's `dataset`, or an object a
+ * shop built as an app passes to `init`).
+ *
+ * @param raw - attribute values by camel-cased name (`site`, `endpoint`, `consent`, `locale`, `debug`).
+ * @param pageLocale - the page's `<html lang>`, used when `data-locale` is absent.
+ */
+export function parseTagConfig(raw: Record<string, string | undefined>, pageLocale?: string): ParsedConfig {
+  const warnings: string[] = [];
+  const config: TailorConfig = { site: 'default', endpoint: null, consent: 'granted', locale: 'en', debug: false };
+
+  const site = raw.site?.trim().toLowerCase();
+  if (site === undefined || site === '') {
+    warnings.push("'data-site' is missing; using 'default'");
+  } else if (SITE_RE.test(site)) {
+    config.site = site;
+  } else {
+    warnings.push(`'data-site' must be 1-64 characters of a-z, 0-9, '-' or '_'; got ${quote(site)}; using 'default'`);
+  }
+
+  const endpoint = raw.endpoint?.trim();
+  if (endpoint) {
+    const url = parseHttpUrl(endpoint);
+    if (url) config.endpoint = url;
+    else warnings.push(`'data-endpoint' must be an absolute http(s) URL; got ${quote(endpoint)}; sync is off`);
+  }
+
+  const consent = raw.consent?.trim().toLowerCase();
+  if (consent === 'granted' || consent === 'required') config.consent = consent;
+  else if (consent !== undefined && consent !== '') {
+    // Unknown consent values fail closed: storing without consent is the worse mistake.
+    config.consent = 'required';
+    warnings.push(`'data-consent' must be 'granted' or 'required'; got ${quote(consent)}; using 'required'`);
+  }
+
+  const locale = raw.locale?.trim();
+  if (locale) {
+    const match = matchLocale(locale);
+    if (match) config.locale = match;
+    else warnings.push(`'data-locale' must be one of ${LOCALES.join(', ')}; got ${quote(locale)}; using 'en'`);
+  } else if (pageLocale) {
+    config.locale = matchLocale(pageLocale) ?? 'en';
+  }
+
+  config.debug = raw.debug !== undefined && raw.debug !== 'false';
+  return { config, warnings };
+}
+
+/** Maps a BCP 47 tag to a supported locale (`zh`, `zh-Hans`, `zh-CN` → `zh-CN`). */
+export function matchLocale(tag: string): Locale | null {
+  const t = tag.toLowerCase();
+  if (t === 'en' || t.startsWith('en-')) return 'en';
+  if (t === 'zh' || t === 'zh-cn' || t.startsWith('zh-hans') || t === 'zh-sg') return 'zh-CN';
+  return null;
+}
+
+function parseHttpUrl(value: string): string | null {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    if (url.username || url.password || url.search || url.hash) return null;
+    return url.href.replace(/\/+$/, '');
+  } catch {
+    return null;
+  }
+}
+
+function quote(value: string): string {
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+}

@@ -1,0 +1,30 @@
+/**
+ * The pre-load queue (the `dataLayer` / Snowplow pattern).
+ *
+ * Before tailor.js has loaded, a merchant may have written either
+ *   `window.tailor = window.tailor || []; tailor.push(['track', 'signup', {}])`
+ * or used the documented one-line stub, which leaves `{ q: [[method, ...args]] }`.
+ * Both shapes are read here and replayed, in order, against the real API.
+ */
+
+/** One queued call: the method name followed by its arguments. */
+export type QueuedCall = [method: string, ...args: unknown[]];
+
+/** Extracts queued calls from whatever `window.tailor` held before the script ran. */
+export function takeQueuedCalls(existing: unknown): QueuedCall[] {
+  const list = Array.isArray(existing)
+    ? existing
+    : existing && typeof existing === 'object' && Array.isArray((existing as { q?: unknown }).q)
+      ? (existing as { q: unknown[] }).q
+      : [];
+  const calls: QueuedCall[] = [];
+  for (const entry of list) {
+    const args = Array.isArray(entry) ? entry : isArguments(entry) ? Array.from(entry as ArrayLike<unknown>) : null;
+    if (args && typeof args[0] === 'string') calls.push(args as QueuedCall);
+  }
+  return calls;
+}
+
+function isArguments(value: unknown): boolean {
+  return Object.prototype.toString.call(value) === '[object Arguments]';
+}

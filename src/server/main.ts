@@ -1,0 +1,62 @@
+/**
+ * `npm start`: one Node process serving Tailor's origin (SDK, collector, and,
+ * as later issues add them, the dashboard) and the demo shop on its own origin,
+ * as a real merchant's would be.
+ *
+ * Environment: PORT (Tailor, default 8080), SHOP_PORT (default PORT+1; 0 picks
+ * a free port), HOST (default 127.0.0.1), TAILOR_DB (default ./data/tailor.db),
+ * PUBLIC_URL / SHOP_PUBLIC_URL when behind a proxy.
+ */
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { createShopApp } from '../../demo/shop-app';
+import { createTailorApp } from './app';
+import { openDatabase } from './db';
+import { STRICT_CSP_PATH, mountStrictShop } from './strictShop';
+
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 8080);
+const shopPort = process.env.SHOP_PORT !== undefined ? Number(process.env.SHOP_PORT) : port === 0 ? 0 : port + 1;
+const dbPath = process.env.TAILOR_DB ?? './data/tailor.db';
+const sdkDir = resolve(process.env.TAILOR_SDK_DIR ?? 'dist/sdk');
+
+if (!existsSync(resolve(sdkDir, 'tailor.js'))) {
+  console.error(`[tailor] ${sdkDir}/tailor.js is missing: run 'npm run build' first (npm start does it for you).`);
+  process.exit(1);
+}
+
+const db = openDatabase(dbPath);
+const app = createTailorApp({ db, sdkDir });
+
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], p: number): Promise<number> {
+  return new Promise((done) => {
+    const server = serve({ fetch, port: p, hostname: host }, (info: AddressInfo) => done(info.port));
+    servers.push(server);
+  });
+}
+const servers: ReturnType<typeof serve>[] = [];
+
+const tailorPort = await listen(app.fetch, port);
+// Shop and Tailor use different host names too (localhost vs 127.0.0.1), so
+// they are different origins even when someone proxies both ports together.
+const tailorUrl = process.env.PUBLIC_URL ?? `http://${host === '127.0.0.1' ? 'localhost' : host}:${tailorPort}`;
+mountStrictShop(app, tailorUrl);
+const shop = createShopApp({ tailorScriptUrl: `${tailorUrl}/sdk/tailor.js`, endpoint: tailorUrl, site: 'demo' });
+const actualShopPort = await listen(shop.fetch, shopPort);
+const shopUrl = process.env.SHOP_PUBLIC_URL ?? `http://127.0.0.1:${actualShopPort}`;
+
+console.log(`Tailor ${tailorUrl}  (SDK ${tailorUrl}/sdk/tailor.js, health ${tailorUrl}/healthz)`);
+console.log(`Demo shop ${shopUrl}/  (中文: ${shopUrl}/zh/)`);
+console.log(`Demo shop, same origin with a strict CSP: ${tailorUrl}${STRICT_CSP_PATH}/`);
+// One machine-readable line for test harnesses and scripts.
+console.log(JSON.stringify({ event: 'listening', tailorUrl, shopUrl, strictShopUrl: `${tailorUrl}${STRICT_CSP_PATH}` }));
+
+const stop = () => {
+  for (const s of servers) s.close();
+  db.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

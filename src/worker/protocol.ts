@@ -1,0 +1,80 @@
+/**
+ * The one typed boundary between the page (src/sdk) and the Web Worker.
+ *
+ * The page only ever holds a `Remote<TailorWorkerApi>`; everything that
+ * crosses is structured-cloneable. Errors cross as plain `{name, message}`:
+ * stacks stay in the worker, where they belong, and cannot leak paths.
+ */
+import { transferHandlers } from 'comlink';
+import type { TailorConfig } from '../core/config';
+
+/** What the page hands the worker once, right after it starts. */
+export interface WorkerInit {
+  config: TailorConfig;
+  /** Absolute URL of the directory tailor.js was loaded from (for lazily fetched chunks and the model). */
+  sdkBase: string;
+}
+
+/** Answer to {@link TailorWorkerApi.health}. */
+export interface WorkerHealth {
+  ok: true;
+  version: string;
+  /** Whether `init` has run. */
+  initialised: boolean;
+  /** Tracked events received since the worker started. */
+  eventsReceived: number;
+  /** ms since the worker's time origin when health was answered. */
+  uptimeMs: number;
+}
+
+/** An event as the page hands it over: a name, props and the page-side timestamp. */
+export interface PageEvent {
+  name: string;
+  props: Record<string, unknown>;
+  ts: number;
+}
+
+/** The worker's API, exposed through comlink. */
+export interface TailorWorkerApi {
+  /** Configures the worker; must be called once before anything else. */
+  init(init: WorkerInit): Promise<void>;
+  /** Answers once the worker is up; the loader's `ready()` waits for this. */
+  health(): Promise<WorkerHealth>;
+  /** Hands a batch of page events to the worker. */
+  ingest(events: PageEvent[]): Promise<number>;
+}
+
+/** An error as it crosses the boundary. */
+export interface WireError {
+  name: string;
+  message: string;
+}
+
+/** Reduces anything thrown to `{name, message}`. */
+export function toWireError(value: unknown): WireError {
+  if (value instanceof Error) return { name: value.name, message: value.message };
+  if (value && typeof value === 'object' && 'message' in value) {
+    const v = value as { name?: unknown; message?: unknown };
+    return { name: typeof v.name === 'string' ? v.name : 'Error', message: String(v.message) };
+  }
+  return { name: 'Error', message: String(value) };
+}
+
+/**
+ * Makes comlink send thrown errors as `{name, message}` only, on whichever side
+ * calls it (both sides must). The receiving side re-throws a real `Error`.
+ */
+export function installWireErrors(): void {
+  const base = transferHandlers.get('throw');
+  if (!base) return;
+  transferHandlers.set('throw', {
+    canHandle: base.canHandle,
+    serialize: (thrown: unknown) => [toWireError((thrown as { value: unknown }).value), []],
+    deserialize: (wire: unknown) => {
+      const { name, message } = toWireError(wire);
+      const error = new Error(message);
+      error.name = name;
+      throw error;
+    },
+  });
+}
