@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LoggedBandit, TargetPolicy } from '../../../src/core/metrics/ope';
-import { doublyRobustEstimate, ipsEstimate, snipsEstimate } from '../../../src/core/metrics/ope';
+import { doublyRobustEstimate, ipsEstimate, policyDifferenceEstimate, snipsEstimate } from '../../../src/core/metrics/ope';
 
 /*
  * Hand-worked log: 4 rows, 2 actions, uniform logging (propensity 0.5), context = row number.
@@ -101,6 +101,32 @@ describe('doublyRobustEstimate', () => {
     expect(() => doublyRobustEstimate(uniform, bad, q)).toThrow(/must sum to 1/);
     const out: TargetPolicy<number> = { kind: 'deterministic', choose: () => 2 };
     expect(() => doublyRobustEstimate(uniform, out, q)).toThrow(/'policy.choose'.*\[0, 2\)/);
+  });
+});
+
+describe('policyDifferenceEstimate', () => {
+  const always1: TargetPolicy<number> = { kind: 'deterministic', choose: () => 1 };
+
+  it('pairs IPS terms row by row', () => {
+    // parity terms [2, 0, 0, 0]; always-1: w = [0, 2, 2, 0] → terms [0, 0, 2, 0].
+    // Differences [2, 0, −2, 0]: mean 0, Σ² = 8 → SE = √(8/3)/2.
+    const e = policyDifferenceEstimate(uniform, parity, always1);
+    expect(e.value).toBeCloseTo(0, 12);
+    expect(e.standardError).toBeCloseTo(Math.sqrt(8 / 3) / 2, 12);
+  });
+
+  it('pairs DR terms when reward predictions are given', () => {
+    // parity ψ = [1.4, −.1, .4, .7]; always-1 ψ: .2; .1 + 2·(0 − .1) = −.1; .8 + 2·(1 − .8) = 1.2; .7.
+    // Differences [1.2, 0, −.8, 0]: mean .1; deviations 1.1, −.1, −.9, −.1 → Σ² = 2.04 → SE = √(2.04/3)/2.
+    const e = policyDifferenceEstimate(uniform, parity, always1, q);
+    expect(e.value).toBeCloseTo(0.1, 12);
+    expect(e.standardError).toBeCloseTo(Math.sqrt(2.04 / 3) / 2, 12);
+  });
+
+  it('is exactly 0 with 0 standard error for identical policies', () => {
+    const e = policyDifferenceEstimate(uniform, tilted, tilted, q);
+    expect(e.value).toBe(0);
+    expect(e.standardError).toBe(0);
   });
 });
 
