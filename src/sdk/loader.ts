@@ -1,22 +1,27 @@
 /**
  * tailor.js — the one file a merchant's tag loads.
  *
- * A classic script, safe with `async`: it reads its own `data-*` attributes,
- * installs `window.tailor`, replays calls queued before it arrived, and starts
- * the worker when the page is idle. Nothing here may throw into the page.
+ * A tiny classic script, safe with `async`: it reads its own `data-*`
+ * attributes, installs a buffering `window.tailor`, and imports the runtime
+ * chunk (tracker + worker client) from its own origin. Calls made before —
+ * queued by the merchant, or made on the buffering API — are replayed in order
+ * once the runtime is up. Nothing here may throw into the page.
  */
 import { parseTagConfig } from '../core/config';
 import { log } from '../core/logger';
-import { createTailor, replay } from './tailor';
-import { takeQueuedCalls } from './lib/replayQueue';
+import { VERSION } from '../core/version';
+import { takeQueuedCalls, type QueuedCall } from './lib/replayQueue';
+import type { RuntimeModule, TailorApi } from './runtime';
 
-/** Injected at build time: the worker chunk's path relative to tailor.js. */
+/** Injected at build time: chunk paths relative to tailor.js. */
 declare const __TAILOR_WORKER__: string;
+declare const __TAILOR_RUNTIME__: string;
 
 function main(): void {
   const w = window as unknown as { tailor?: unknown };
-  // A second copy of the tag must not start a second worker.
-  if (w.tailor && typeof (w.tailor as { ready?: unknown }).ready === 'function' && 'version' in (w.tailor as object)) {
+  const existing = w.tailor as { version?: unknown } | undefined;
+  // A second copy of the tag must not start a second runtime.
+  if (existing && typeof existing === 'object' && existing.version === VERSION) {
     log.warn('tailor.js loaded twice; the second copy does nothing');
     return;
   }
@@ -26,15 +31,45 @@ function main(): void {
   if (config.debug) log.level = 'debug';
   for (const warning of warnings) log.warn(warning);
 
-  const queued = takeQueuedCalls(w.tailor);
-  const api = createTailor({
-    config,
-    log,
-    workerUrl: new URL(__TAILOR_WORKER__, src).href,
-    sdkBase: new URL('.', src).href,
-  });
+  const queue: QueuedCall[] = takeQueuedCalls(w.tailor);
+  let real: TailorApi | null = null;
+  const waiting: ((api: TailorApi | null) => void)[] = [];
+  const settle = (api: TailorApi | null) => waiting.splice(0).forEach((fn) => fn(api));
+
+  // Until the runtime arrives, every call is queued; afterwards it is forwarded.
+  const call = (method: string) => (...args: unknown[]) => {
+    if (real) return (real as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!(...args);
+    queue.push([method, ...args]);
+    return undefined;
+  };
+  const api = {
+    version: VERSION,
+    track: call('track'),
+    consent: call('consent'),
+    push: (...calls: unknown[]) => {
+      if (real) return real.push(...calls);
+      for (const c of calls) if (Array.isArray(c)) queue.push(c as QueuedCall);
+      return calls.length;
+    },
+    ready: () =>
+      real
+        ? real.ready()
+        : new Promise((resolve) => waiting.push((r) => resolve(r ? r.ready() : { ok: false, reason: 'runtime failed to load' }))),
+  };
   w.tailor = api;
-  for (const call of queued) replay(api, call, log);
+
+  const runtimeUrl = new URL(__TAILOR_RUNTIME__, src).href;
+  import(/* @vite-ignore */ runtimeUrl)
+    .then((mod: RuntimeModule) => {
+      real = mod.start({ config, log, workerUrl: new URL(__TAILOR_WORKER__, src).href, sdkBase: new URL('.', src).href }, queue);
+      // Keep the object identity merchants may have captured; swap its methods.
+      Object.assign(api, { track: real.track, consent: real.consent, push: real.push, ready: real.ready });
+      settle(real);
+    })
+    .catch((error: unknown) => {
+      log.warn('runtime failed to load; no offers on this page:', error);
+      settle(null);
+    });
 }
 
 function findOwnScript(): HTMLScriptElement | null {

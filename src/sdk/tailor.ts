@@ -1,15 +1,22 @@
 /**
- * The public page API (`window.tailor`): small, synchronous where a merchant
- * calls it, and unable to throw into the page.
+ * The public page API (`window.tailor`) and the page side of event delivery.
+ *
+ * Events flow: tracker → (consent gate) → `pending` → worker `ingest` →
+ * acknowledged once written. Until acknowledged they stay in `inflight`, and on
+ * page hide both lists are copied to the page-hide buffer, so a navigation
+ * that kills the worker mid-write loses nothing. Nothing here throws into the
+ * page.
  */
 import { wrap, type Remote } from 'comlink';
 import type { TailorConfig } from '../core/config';
 import type { Logger } from '../core/logger';
 import { VERSION } from '../core/version';
-import { installWireErrors, type PageEvent, type TailorWorkerApi, type WorkerHealth } from '../worker/protocol';
+import { installWireErrors, type TailorWorkerApi, type WorkerHealth } from '../worker/protocol';
 import { startWorker } from './lib/startWorker';
-import { whenIdle } from './lib/whenIdle';
+import { onPageHide } from './lib/onPageHide';
+import { clearPending, savePending, takePending } from './lib/pendingBuffer';
 import type { QueuedCall } from './lib/replayQueue';
+import { manualEvent, startTracker, type IdentifiedEvent, type Tracker } from './track/tracker';
 
 /** What `ready()` resolves to: never a rejection, so `await tailor.ready()` is always safe. */
 export type ReadyState = { ok: true; health: WorkerHealth } | { ok: false; reason: string };
@@ -18,15 +25,17 @@ export type ReadyState = { ok: true; health: WorkerHealth } | { ok: false; reaso
 export interface TailorApi {
   /** Tailor's version. */
   readonly version: string;
-  /** Records a custom event (or a known one) with primitive props. */
+  /** Records an event: a schema name (`add_to_cart`, …) or any custom name with flat primitive props. */
   track(name: string, props?: Record<string, unknown>): void;
+  /** Grants or withdraws consent. Withdrawn: capture stops and nothing more is stored. */
+  consent(granted: boolean): void;
   /** Resolves once the worker has answered a health call, or with the reason it could not. */
   ready(): Promise<ReadyState>;
   /** Queue compatibility: `tailor.push(['track', name, props])` works before and after load. */
   push(...calls: unknown[]): number;
 }
 
-/** Where the worker lives and how to talk to it; injected so tests can replace it. */
+/** Where the worker lives and how to talk to it. */
 export interface TailorDeps {
   config: TailorConfig;
   log: Logger;
@@ -38,19 +47,54 @@ export interface TailorDeps {
   readyTimeoutMs?: number;
 }
 
-/** Creates the page API. The worker starts when the page is idle, or at once on `ready()`. */
+/** Events captured before consent are held in memory only, at most this many. */
+const PRE_CONSENT_MAX = 100;
+
+/** Creates the page API, starts capture, and boots the worker when the page is idle. */
 export function createTailor(deps: TailorDeps): TailorApi {
   const { config, log } = deps;
-  const pending: PageEvent[] = [];
+  let granted = config.consent === 'granted';
+  let preConsent: IdentifiedEvent[] = [];
+  const pending: IdentifiedEvent[] = granted ? takePending<IdentifiedEvent>() : [];
+  const inflight = new Map<string, IdentifiedEvent>();
   let remote: Remote<TailorWorkerApi> | null = null;
   let booting: Promise<ReadyState> | null = null;
+  let tracker: Tracker | null = null;
+
+  const flush = (): void => {
+    if (!remote || !granted || pending.length === 0) return;
+    const batch = pending.splice(0, pending.length);
+    for (const e of batch) inflight.set(e.id, e);
+    remote
+      .ingest(batch)
+      .then(() => batch.forEach((e) => inflight.delete(e.id)))
+      .catch((error: unknown) => {
+        // Put them back in order; the page-hide buffer or the next flush retries.
+        pending.unshift(...batch.filter((e) => inflight.delete(e.id)));
+        log.warn('events not stored yet:', error instanceof Error ? error.message : error);
+      });
+  };
+  let flushQueued = false;
+  const sink = (event: IdentifiedEvent): void => {
+    if (!granted) {
+      if (preConsent.length < PRE_CONSENT_MAX) preConsent.push(event);
+      return;
+    }
+    pending.push(event);
+    if (remote && !flushQueued) {
+      // Batch everything emitted in this task into one message (one transaction).
+      flushQueued = true;
+      setTimeout(() => {
+        flushQueued = false;
+        flush();
+      }, 0);
+    }
+  };
 
   const boot = (): Promise<ReadyState> => {
+    const timeoutMs = deps.readyTimeoutMs ?? 10_000;
     booting ??= new Promise<ReadyState>((resolve) => {
-      const timer = setTimeout(
-        () => resolve({ ok: false, reason: `worker did not answer within ${deps.readyTimeoutMs ?? 10000} ms` }),
-        deps.readyTimeoutMs ?? 10000,
-      );
+      const timer = setTimeout(() => resolve({ ok: false, reason: `worker did not answer within ${timeoutMs} ms` }), timeoutMs);
       const fail = (reason: string) => {
         clearTimeout(timer);
         log.warn('no offers on this page:', reason);
@@ -62,13 +106,14 @@ export function createTailor(deps: TailorDeps): TailorApi {
         started.worker.addEventListener('error', (e) => fail(`worker failed to start (${e.message || 'load error'})`));
         const api = wrap<TailorWorkerApi>(started.worker);
         api
-          .init({ config, sdkBase: deps.sdkBase })
-          .then(() => {
-            // Events tracked before the worker was up go first, so health counts them.
+          .init({ config: { ...config, consent: granted ? 'granted' : 'required' }, sdkBase: deps.sdkBase })
+          .then(async () => {
             remote = api;
-            return api.ingest(pending.splice(0, pending.length));
+            // Events tracked before the worker was up go first, so health counts them.
+            const batch = pending.splice(0, pending.length);
+            if (batch.length && granted) await api.ingest(batch);
+            return api.health();
           })
-          .then(() => api.health())
           .then((health) => {
             clearTimeout(timer);
             started.release();
@@ -82,12 +127,6 @@ export function createTailor(deps: TailorDeps): TailorApi {
     return booting;
   };
 
-  const flush = (): void => {
-    if (!remote || pending.length === 0) return;
-    const batch = pending.splice(0, pending.length);
-    remote.ingest(batch).catch((error: unknown) => log.warn('ingest failed:', error));
-  };
-
   const api: TailorApi = {
     version: VERSION,
     track(name, props = {}) {
@@ -96,10 +135,31 @@ export function createTailor(deps: TailorDeps): TailorApi {
           log.warn("'name' passed to 'track' must be a non-empty string; event dropped");
           return;
         }
-        pending.push({ name, props: props && typeof props === 'object' ? { ...props } : {}, ts: Date.now() });
-        if (remote) queueMicrotask(flush);
+        tracker?.emit(manualEvent(name, props && typeof props === 'object' ? props : {}));
       } catch (error) {
         log.warn('track failed:', error);
+      }
+    },
+    consent(value) {
+      try {
+        if (typeof value !== 'boolean') {
+          log.warn("'granted' passed to 'consent' must be true or false; ignored");
+          return;
+        }
+        granted = value;
+        if (value) {
+          if (!tracker) tracker = startTracker({ sink, log });
+          pending.push(...preConsent.splice(0));
+        } else {
+          tracker?.stop();
+          tracker = null;
+          preConsent = [];
+          pending.length = 0;
+          clearPending();
+        }
+        void remote?.setConsent(value).then(flush, (e: unknown) => log.warn('consent not applied in worker:', e));
+      } catch (error) {
+        log.warn('consent failed:', error);
       }
     },
     ready() {
@@ -115,7 +175,15 @@ export function createTailor(deps: TailorDeps): TailorApi {
     },
   };
 
-  whenIdle(() => void boot());
+  onPageHide(() => {
+    if (granted) savePending([...inflight.values(), ...pending]);
+    flush();
+  });
+  tracker = startTracker({ sink, log });
+  // Start the worker when the main thread is idle: tracking must not delay the shop's own work.
+  const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => void }).requestIdleCallback;
+  if (ric) ric(() => void boot(), { timeout: 2000 });
+  else setTimeout(() => void boot(), 1);
   return api;
 }
 
@@ -128,6 +196,7 @@ export function replay(api: TailorApi, call: QueuedCall, log: Logger): void {
     }
     const [method, ...args] = call;
     if (method === 'track') api.track(args[0] as string, args[1] as Record<string, unknown>);
+    else if (method === 'consent') api.consent(args[0] as boolean);
     else if (method === 'ready') {
       const cb = args[0];
       void api.ready().then((state) => typeof cb === 'function' && cb(state));

@@ -5,7 +5,8 @@
  *
  * Environment: PORT (Tailor, default 8080), SHOP_PORT (default PORT+1; 0 picks
  * a free port), HOST (default 127.0.0.1), TAILOR_DB (default ./data/tailor.db),
- * PUBLIC_URL / SHOP_PUBLIC_URL when behind a proxy.
+ * PUBLIC_URL / SHOP_PUBLIC_URL when behind a proxy, TAILOR_SHOP_TAG (JSON of extra
+ * attributes for the demo shop's tag, e.g. `{"data-consent":"required"}`).
  */
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
@@ -43,7 +44,12 @@ const tailorPort = await listen(app.fetch, port);
 // they are different origins even when someone proxies both ports together.
 const tailorUrl = process.env.PUBLIC_URL ?? `http://${host === '127.0.0.1' ? 'localhost' : host}:${tailorPort}`;
 mountStrictShop(app, tailorUrl);
-const shop = createShopApp({ tailorScriptUrl: `${tailorUrl}/sdk/tailor.js`, endpoint: tailorUrl, site: 'demo' });
+const shop = createShopApp({
+  tailorScriptUrl: `${tailorUrl}/sdk/tailor.js`,
+  endpoint: tailorUrl,
+  site: 'demo',
+  tagAttributes: shopTagAttributes(),
+});
 const actualShopPort = await listen(shop.fetch, shopPort);
 const shopUrl = process.env.SHOP_PUBLIC_URL ?? `http://127.0.0.1:${actualShopPort}`;
 
@@ -52,6 +58,22 @@ console.log(`Demo shop ${shopUrl}/  (中文: ${shopUrl}/zh/)`);
 console.log(`Demo shop, same origin with a strict CSP: ${tailorUrl}${STRICT_CSP_PATH}/`);
 // One machine-readable line for test harnesses and scripts.
 console.log(JSON.stringify({ event: 'listening', tailorUrl, shopUrl, strictShopUrl: `${tailorUrl}${STRICT_CSP_PATH}` }));
+
+/** Extra attributes for the shop's tag (e.g. `{"data-consent":"required"}`), from TAILOR_SHOP_TAG. */
+function shopTagAttributes(): Record<string, string> {
+  const raw = process.env.TAILOR_SHOP_TAG;
+  if (!raw) return {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+    }
+  } catch {
+    // Reported below.
+  }
+  console.error(`[tailor] TAILOR_SHOP_TAG must be a JSON object of attributes; got ${raw}; ignored`);
+  return {};
+}
 
 const stop = () => {
   for (const s of servers) s.close();

@@ -23,5 +23,6 @@ export function mountStrictShop(app: Hono, tailorUrl: string): void {
     csp: STRICT_CSP,
     basePath: STRICT_CSP_PATH,
   });
-  app.route(STRICT_CSP_PATH, shop);
+  // mount() strips the prefix, so `/strict-shop/` reaches the shop as `/`.
+  app.mount(STRICT_CSP_PATH, shop.fetch);
 }

@@ -7,6 +7,7 @@
  */
 import { transferHandlers } from 'comlink';
 import type { TailorConfig } from '../core/config';
+import type { TailorEvent } from '../core/events/schema';
 
 /** What the page hands the worker once, right after it starts. */
 export interface WorkerInit {
@@ -23,15 +24,23 @@ export interface WorkerHealth {
   initialised: boolean;
   /** Tracked events received since the worker started. */
   eventsReceived: number;
+  /** Where events are kept: IndexedDB, memory (and why), or nowhere yet (no consent). */
+  store: { kind: 'indexeddb' | 'memory' | 'none'; reason?: string };
+  /** Whether storing is allowed. */
+  consent: boolean;
   /** ms since the worker's time origin when health was answered. */
   uptimeMs: number;
 }
 
-/** An event as the page hands it over: a name, props and the page-side timestamp. */
-export interface PageEvent {
-  name: string;
-  props: Record<string, unknown>;
-  ts: number;
+/** A validated event with its random id, as the page hands it over (the worker validates again). */
+export type WireEvent = TailorEvent & { id: string };
+
+/** Answer to {@link TailorWorkerApi.ingest}: sent once the batch is durably written (or held in memory). */
+export interface IngestResult {
+  written: number;
+  duplicates: number;
+  /** Events the worker refused (failed validation in the worker). */
+  rejected: number;
 }
 
 /** The worker's API, exposed through comlink. */
@@ -40,8 +49,10 @@ export interface TailorWorkerApi {
   init(init: WorkerInit): Promise<void>;
   /** Answers once the worker is up; the loader's `ready()` waits for this. */
   health(): Promise<WorkerHealth>;
-  /** Hands a batch of page events to the worker. */
-  ingest(events: PageEvent[]): Promise<number>;
+  /** Stores a batch of events in one transaction; resolves once written. */
+  ingest(events: WireEvent[]): Promise<IngestResult>;
+  /** Applies the shopper's consent: false stops storing. */
+  setConsent(granted: boolean): Promise<void>;
 }
 
 /** An error as it crosses the boundary. */

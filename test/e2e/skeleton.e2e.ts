@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from './lib/chromium';
 import { startServer, type RunningServer } from './lib/server';
 import { watchPage } from './lib/watchPage';
+import { readStore } from './lib/idb';
 
 let server: RunningServer;
 let browser: Browser;
@@ -63,7 +64,7 @@ describe('skeleton', () => {
     await context.close();
   });
 
-  it('replays calls made before the script loaded (array queue and stub queue)', async () => {
+  it('replays calls queued before the script loaded, in order', async () => {
     const context = await browser.newContext();
     // Hold tailor.js back so the page's own calls certainly come first.
     await context.route('**/sdk/tailor.js', async (route) => {
@@ -75,18 +76,23 @@ describe('skeleton', () => {
       w.tailor = [];
       w.tailor.push(['track', 'newsletter_signup', { source: 'footer' }]);
       w.tailor.push(['track', 'video_play', { seconds: 3 }]);
+      // Proof that the calls were made while tailor.js had not run yet.
+      (window as unknown as { __queuedBeforeLoad: boolean }).__queuedBeforeLoad = Array.isArray(w.tailor) && !document.querySelector('script[src$="tailor.js"]');
     });
     const page = await context.newPage();
     const watch = watchPage(page);
     await page.goto(`${server.shopUrl}/`);
-    const before = await page.evaluate(() => Array.isArray((window as unknown as { tailor: unknown }).tailor));
-    expect(before).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __queuedBeforeLoad: boolean }).__queuedBeforeLoad)).toBe(true);
     await page.waitForFunction(() => typeof (window as unknown as { tailor: { ready?: unknown } }).tailor.ready === 'function');
     const ready = (await page.evaluate(() =>
       (window as unknown as { tailor: { ready(): Promise<unknown> } }).tailor.ready(),
     )) as Ready;
     expect(ready.ok).toBe(true);
-    expect(ready.health?.eventsReceived).toBe(2);
+    // Both queued calls reached the worker; page_view/product events captured automatically count too.
+    const stored = await page.evaluate(() => (window as unknown as { tailor: { ready(): Promise<{ health: { eventsReceived: number } }> } }).tailor.ready());
+    expect(stored.health.eventsReceived).toBeGreaterThanOrEqual(2);
+    const customs = await readStore(page).then((events) => events.filter((e) => e.name === 'custom').map((e) => e.props.name));
+    expect(customs).toEqual(['newsletter_signup', 'video_play']);
     // After load the same push API keeps working.
     const pushed = await page.evaluate(() => (window as unknown as { tailor: { push(...a: unknown[]): number } }).tailor.push(['track', 'late', {}]));
     expect(pushed).toBe(1);

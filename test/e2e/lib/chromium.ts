@@ -4,9 +4,6 @@
  */
 import { chromium, type Browser } from 'playwright-core';
 import { existsSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 /** Flags that keep Chromium off the (closed) network and out of first-run UI. */
 export const CHROMIUM_ARGS = [
@@ -31,12 +28,11 @@ export function chromiumPath(): string {
   return found;
 }
 
-/** Launches headless Chromium with a fresh profile directory. */
+/**
+ * Launches headless Chromium. Playwright's `launch` always starts from a new,
+ * empty temporary profile, and every test context is a fresh incognito-like
+ * context on top of it.
+ */
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'tailor-chromium-'));
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, ...extraArgs],
-  });
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }

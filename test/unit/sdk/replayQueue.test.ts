@@ -23,7 +23,7 @@ describe('takeQueuedCalls', () => {
 
 describe('replay', () => {
   const fake = () => {
-    const api: TailorApi = { version: 't', track: vi.fn(), ready: vi.fn(async () => ({ ok: false as const, reason: 'r' })), push: vi.fn(() => 0) };
+    const api: TailorApi = { version: 't', track: vi.fn(), consent: vi.fn(), ready: vi.fn(async () => ({ ok: false as const, reason: 'r' })), push: vi.fn(() => 0) };
     return api;
   };
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { toWireError } from '../../../src/worker/protocol';
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { toWireError, type WireEvent } from '../../../src/worker/protocol';
 import { createWorkerApi } from '../../../src/worker/api';
+import { openStore } from '../../../src/worker/store/openStore';
+
+const config = { site: 's', endpoint: null, consent: 'granted' as const, locale: 'en' as const, debug: false };
+const event = (id: string, ts: number): WireEvent => ({ id, name: 'page_view', ts, props: { page_type: 'home', path: '/' } });
 
 describe('toWireError', () => {
   it('keeps only name and message', () => {
@@ -13,18 +19,42 @@ describe('toWireError', () => {
 });
 
 describe('worker api', () => {
-  it('reports health and counts ingested events', async () => {
-    const api = createWorkerApi();
-    expect((await api.health()).initialised).toBe(false);
-    await api.init({ config: { site: 's', endpoint: null, consent: 'granted', locale: 'en', debug: false }, sdkBase: 'http://x/sdk/' });
-    expect(await api.ingest([{ name: 'a', props: {}, ts: 1 }])).toBe(1);
-    const health = await api.health();
-    expect(health).toMatchObject({ ok: true, initialised: true, eventsReceived: 1 });
+  const api = () => createWorkerApi({ open: () => openStore({ indexedDB: new IDBFactory() }) });
+
+  it('stores valid events idempotently and reports them in health', async () => {
+    const worker = api();
+    expect((await worker.health()).initialised).toBe(false);
+    await worker.init({ config, sdkBase: 'http://x/sdk/' });
+    const now = Date.now();
+    expect(await worker.ingest([event('a', now), event('b', now + 1)])).toEqual({ written: 2, duplicates: 0, rejected: 0 });
+    expect(await worker.ingest([event('b', now + 1)])).toEqual({ written: 0, duplicates: 1, rejected: 0 });
+    const health = await worker.health();
+    expect(health).toMatchObject({ ok: true, initialised: true, eventsReceived: 3, consent: true, store: { kind: 'indexeddb' } });
+    expect(await (await worker.store()).countEvents()).toBe(2);
+  });
+
+  it('re-validates in the worker: forged events are rejected, not stored', async () => {
+    const worker = api();
+    await worker.init({ config, sdkBase: 'http://x/sdk/' });
+    const forged = [{ id: 'x', name: 'page_view', ts: Date.now(), props: { page_type: 'nope' } }, { name: 'search', ts: 1, props: { query: 'q' } }];
+    const result = await worker.ingest(forged as unknown as WireEvent[]);
+    expect(result.written).toBe(0);
+    expect(result.rejected).toBe(2);
+  });
+
+  it('stores nothing and opens no database without consent', async () => {
+    let opened = false;
+    const worker = createWorkerApi({ open: () => ((opened = true), openStore({ indexedDB: new IDBFactory() })) });
+    await worker.init({ config: { ...config, consent: 'required' }, sdkBase: 'http://x/sdk/' });
+    expect(await worker.ingest([event('a', Date.now())])).toEqual({ written: 0, duplicates: 0, rejected: 1 });
+    expect(opened).toBe(false);
+    expect((await worker.health()).store.kind).toBe('none');
   });
 
   it('names the argument and the function on bad input', async () => {
-    const api = createWorkerApi();
-    await expect(api.ingest('x' as never)).rejects.toThrow("'events' passed to 'ingest' must be an array");
-    await expect(api.init(null as never)).rejects.toThrow("'init' passed to 'init'");
+    const worker = api();
+    await expect(worker.ingest('x' as never)).rejects.toThrow("'events' passed to 'ingest' must be an array");
+    await expect(worker.init(null as never)).rejects.toThrow("'init' passed to 'init'");
+    await expect(worker.setConsent('yes' as never)).rejects.toThrow("'granted' passed to 'setConsent'");
   });
 });

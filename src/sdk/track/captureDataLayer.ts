@@ -1,0 +1,43 @@
+/**
+ * GA4 and Universal Analytics ecommerce from `window.dataLayer`: entries
+ * pushed before Tailor loaded are read once, later pushes are seen through a
+ * wrapped `push` that returns exactly what the original returned.
+ */
+import { eventsFromDataLayer, pageHintFromDataLayer } from '../../core/events/datalayer';
+import type { PageType } from '../../core/events/schema';
+import type { Capture } from './context';
+
+type DataLayer = unknown[] & { push: (...items: unknown[]) => number };
+
+/** Last page-type hint seen in the dataLayer (GA4 `view_item` → product, …). */
+export let dataLayerHint: PageType | undefined;
+
+export const captureDataLayer: Capture = (ctx) => {
+  const w = window as unknown as { dataLayer?: unknown };
+  if (w.dataLayer !== undefined && !Array.isArray(w.dataLayer)) {
+    ctx.log.warn('window.dataLayer is not an array; ecommerce events are not read');
+    return () => {};
+  }
+  const dl = (w.dataLayer ??= []) as DataLayer;
+  const handle = (entry: unknown) => {
+    try {
+      dataLayerHint = pageHintFromDataLayer(entry) ?? dataLayerHint;
+      for (const event of eventsFromDataLayer(entry)) ctx.emit(event);
+    } catch (error) {
+      ctx.log.debug('dataLayer entry ignored:', error);
+    }
+  };
+  for (const entry of dl.slice()) handle(entry);
+
+  const original = dl.push;
+  const wrapped = function (this: unknown, ...items: unknown[]): number {
+    // The merchant's push (or GTM's, if it wrapped first) runs first and its result is returned untouched.
+    const result = original.apply(this, items);
+    for (const item of items) handle(item);
+    return result;
+  };
+  dl.push = wrapped;
+  return () => {
+    if (dl.push === wrapped) dl.push = original;
+  };
+};
