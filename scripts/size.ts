@@ -15,7 +15,7 @@ if (!existsSync(`${DIST}/tailor.js`)) {
 }
 const { budgets, maxGrowthPercent } = JSON.parse(readFileSync('size-budgets.json', 'utf8')) as { budgets: Budget[]; maxGrowthPercent: number };
 const sizes = measure(DIST);
-const baseline: Record<string, number> = existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, 'utf8')) : {};
+let baseline: Record<string, number> = existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, 'utf8')) : {};
 
 const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
 console.log(`${'file'.padEnd(40)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)} ${'budget (gz)'.padStart(12)}`);
@@ -25,7 +25,8 @@ for (const s of sizes) {
 }
 
 if (process.argv.includes('--update-baseline')) {
-  writeFileSync(BASELINE, `${JSON.stringify(baselineOf(sizes, budgets), null, 2)}\n`);
+  baseline = baselineOf(sizes, budgets);
+  writeFileSync(BASELINE, `${JSON.stringify(baseline, null, 2)}\n`);
   console.log(`baseline written to ${BASELINE}`);
 }
 const problems = checkSizes(sizes, budgets, baseline, maxGrowthPercent);
