@@ -47,7 +47,10 @@ export const LIMITS = {
   dwellMs: 86_400_000,
 } as const;
 
-/** A line in a cart, checkout or order. `discount` is the per-unit amount off (GA4 semantics). */
+/**
+ * A line in a cart, checkout or order, in GA4 semantics: `price` is the unit price paid and `discount` the
+ * per-unit amount already taken off it.
+ */
 export interface Item {
   id: string;
   name?: string;
