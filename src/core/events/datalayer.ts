@@ -1,0 +1,181 @@
+/**
+ * Reads the ecommerce events shops already push to `window.dataLayer` for Google Analytics, so Tailor needs no
+ * per-shop integration. Three shapes are understood:
+ * - GA4: `{ event: 'add_to_cart', ecommerce: { currency, value, items: [{ item_id, item_name, price, ... }] } }`;
+ * - gtag: `gtag('event', 'purchase', {...})` pushes its `arguments` object (or an array) `['event', name, params]`,
+ *   with the GA4 ecommerce fields at the top level of `params`;
+ * - Universal Analytics enhanced ecommerce: `{ ecommerce: { currencyCode, add|remove|detail|checkout|purchase:
+ *   { actionField, products: [{ id, name, price, quantity, category }] } } }`, whatever the `event` key says.
+ * `{ ecommerce: null }` (the recommended reset before each push) and everything else yield nothing.
+ *
+ * Formats are normalised here (numeric strings, missing quantities, GA4's discounted `price` + `discount`), values
+ * are not judged: the result still goes through `validateEvent`. At most LIMITS.items lines are read per event.
+ */
+import { LIMITS, type Item, type PageType, type TailorEventInput } from './schema';
+import { compact, isRecord, type Rec } from './lib/fields';
+import { parseAmount, parseCurrency, parseQuantity } from './lib/price';
+
+interface Push {
+  event?: string;
+  /** Where the ecommerce fields live: `ecommerce` for dataLayer pushes, the params object for gtag. */
+  ec: Rec;
+  data: Rec;
+}
+
+function normalize(entry: unknown): Push | undefined {
+  if (Array.isArray(entry) || Object.prototype.toString.call(entry) === '[object Arguments]') {
+    const args = entry as ArrayLike<unknown>;
+    const params = isRecord(args[2]) ? args[2] : {};
+    return args[0] === 'event' && typeof args[1] === 'string' ? { event: args[1], ec: params, data: params } : undefined;
+  }
+  if (!isRecord(entry)) return undefined;
+  const event = typeof entry.event === 'string' ? entry.event : undefined;
+  if (entry.ecommerce === null) return undefined;
+  return { event, ec: isRecord(entry.ecommerce) ? entry.ecommerce : entry, data: entry };
+}
+
+const ids = (...vs: unknown[]) => {
+  for (const v of vs) {
+    const s = typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' ? v.trim() : '';
+    if (s) return s;
+  }
+  return undefined;
+};
+
+/** One GA4 item or UA product as a Tailor item; GA4's `price` is already net of the per-unit `discount`. */
+function itemOf(raw: unknown): Item | undefined {
+  if (!isRecord(raw)) return undefined;
+  const categories = ['', '2', '3', '4', '5'].map((n) => ids(raw['item_category' + n])).filter(Boolean);
+  const id = ids(raw.item_id, raw.id, raw.sku, raw.item_name, raw.name);
+  if (!id) return undefined;
+  return compact({
+    id,
+    name: ids(raw.item_name, raw.name),
+    price: parseAmount(raw.price),
+    quantity: parseQuantity(raw.quantity),
+    category: categories.length ? categories.join(' > ') : ids(raw.category),
+    discount: parseAmount(raw.discount) || undefined,
+  });
+}
+
+function itemsOf(v: unknown): Item[] {
+  return Array.isArray(v) ? v.slice(0, LIMITS.items).map(itemOf).filter((i): i is Item => !!i) : [];
+}
+
+const total = (items: Item[]) => items.reduce((sum, i) => sum + (i.price ?? 0) * i.quantity, 0);
+
+function productView(items: Item[], currency?: string): TailorEventInput[] {
+  const it = items[0];
+  if (!it || it.price === undefined) return [];
+  // Rounded so that 10.01 + 2.22 is 12.23, not 12.229999999999999.
+  const regular = Math.round((it.price + (it.discount ?? 0)) * 1e6) / 1e6;
+  return [{
+    name: 'product_view',
+    props: compact({
+      product_id: it.id,
+      name: it.name ?? it.id,
+      price: regular,
+      sale_price: it.discount ? it.price : undefined,
+      currency,
+      category: it.category,
+    }),
+  }];
+}
+
+function fromGa4(p: Push, currency?: string): TailorEventInput[] {
+  const items = itemsOf(p.ec.items);
+  const value = parseAmount(p.ec.value);
+  switch (p.event) {
+    case 'view_item':
+      return productView(items, currency);
+    case 'add_to_cart':
+    case 'remove_from_cart':
+    case 'begin_checkout':
+      if (!items.length && p.event !== 'begin_checkout') return [];
+      return [{ name: p.event, props: compact({ items, value, currency }) }];
+    case 'purchase': {
+      const sum = value ?? (items.length ? total(items) : undefined);
+      if (sum === undefined) return [];
+      const props = { items, value: sum, currency, transaction_id: ids(p.ec.transaction_id), coupon: ids(p.ec.coupon) };
+      return [{ name: 'purchase', props: compact(props) }];
+    }
+    case 'search':
+    case 'view_search_results': {
+      const query = ids(p.data.search_term, p.ec.search_term);
+      return query ? [{ name: 'search', props: { query } }] : [];
+    }
+  }
+  return [];
+}
+
+function fromUa(ec: Rec, currency?: string): TailorEventInput[] {
+  const out: TailorEventInput[] = [];
+  const action = (key: string) => (isRecord(ec[key]) ? (ec[key] as Rec) : undefined);
+  const products = (a: Rec) => itemsOf(a.products);
+  const detail = action('detail');
+  if (detail) out.push(...productView(products(detail), currency));
+  for (const [key, name] of [['add', 'add_to_cart'], ['remove', 'remove_from_cart']] as const) {
+    const a = action(key);
+    const items = a ? products(a) : [];
+    if (items.length) out.push({ name, props: compact({ items, currency }) });
+  }
+  const checkout = action('checkout');
+  const step = checkout && isRecord(checkout.actionField) ? checkout.actionField.step : undefined;
+  // UA pushes `checkout` once per step; only the first step is the start of a checkout.
+  if (checkout && (step === undefined || String(step) === '1')) {
+    out.push({ name: 'begin_checkout', props: compact({ items: products(checkout), currency }) });
+  }
+  const purchase = action('purchase');
+  if (purchase) {
+    const af = isRecord(purchase.actionField) ? purchase.actionField : {};
+    const items = products(purchase);
+    const value = parseAmount(af.revenue) ?? (items.length ? total(items) : undefined);
+    if (value !== undefined) {
+      const props = { items, value, currency, transaction_id: ids(af.id), coupon: ids(af.coupon) };
+      out.push({ name: 'purchase', props: compact(props) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Tailor event inputs (without `ts`) for one dataLayer entry, in the order the shop meant them. Pass every entry
+ * pushed to `dataLayer` (including those present before Tailor loaded). Never throws: an entry that cannot be read
+ * yields `[]`.
+ */
+export function eventsFromDataLayer(entry: unknown): TailorEventInput[] {
+  try {
+    const p = normalize(entry);
+    if (!p) return [];
+    const currency = parseCurrency(p.ec.currency) ?? parseCurrency(p.ec.currencyCode) ?? parseCurrency(p.data.currency);
+    return Array.isArray(p.ec.items) ? fromGa4(p, currency) : p.event === 'search' || p.event === 'view_search_results'
+      ? fromGa4(p, currency) : fromUa(p.ec, currency);
+  } catch {
+    return [];
+  }
+}
+
+const GA4_HINTS: Record<string, PageType> = {
+  view_item: 'product', view_item_list: 'category', view_cart: 'cart', begin_checkout: 'checkout',
+  add_shipping_info: 'checkout', add_payment_info: 'checkout', purchase: 'purchase', view_search_results: 'search',
+};
+
+/**
+ * The page type a dataLayer entry implies (GA4 `view_item_list` → category, UA `impressions` → category, `detail`
+ * → product, …), or undefined. Feed it to `inferPageType` as `dataLayerHint`. Never throws.
+ */
+export function pageHintFromDataLayer(entry: unknown): PageType | undefined {
+  try {
+    const p = normalize(entry);
+    if (!p) return undefined;
+    const ga4 = p.event !== undefined && Object.hasOwn(GA4_HINTS, p.event) ? GA4_HINTS[p.event] : undefined;
+    if (ga4) return ga4;
+    const ec = p.ec;
+    if (isRecord(ec.purchase)) return 'purchase';
+    if (isRecord(ec.checkout)) return 'checkout';
+    if (isRecord(ec.detail)) return 'product';
+    return Array.isArray(ec.impressions) && ec.impressions.length ? 'category' : undefined;
+  } catch {
+    return undefined;
+  }
+}
