@@ -58,8 +58,9 @@ export default defineConfig({
       output: {
         format: 'es',
         entryFileNames: 'assets/[name]-[hash].js',
-        // Shared modules (core, comlink) get neutral names: which entry they came from is noise.
-        chunkFileNames: 'assets/chunk-[hash].js',
+        // Lazily imported chunks keep their module's name (banner, decisionModule…);
+        // shared modules (core, comlink) get a neutral one: which entry they came from is noise.
+        chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'assets/[name]-[hash].js' : 'assets/chunk-[hash].js'),
         assetFileNames: 'assets/[name]-[hash][extname]',
       },
     },

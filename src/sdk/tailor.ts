@@ -17,6 +17,9 @@ import { onPageHide } from './lib/onPageHide';
 import { clearPending, savePending, takePending } from './lib/pendingBuffer';
 import type { QueuedCall } from './lib/replayQueue';
 import { manualEvent, startTracker, type IdentifiedEvent, type Tracker } from './track/tracker';
+import { activeDwellMs } from './track/captureEngagement';
+import { startOffers } from './offers/offerController';
+import { DEFAULT_TRIGGERS } from './offers/triggers';
 
 /** What `ready()` resolves to: never a rejection, so `await tailor.ready()` is always safe. */
 export type ReadyState = { ok: true; health: WorkerHealth } | { ok: false; reason: string };
@@ -60,6 +63,9 @@ export function createTailor(deps: TailorDeps): TailorApi {
   let remote: Remote<TailorWorkerApi> | null = null;
   let booting: Promise<ReadyState> | null = null;
   let tracker: Tracker | null = null;
+  const listeners: ((name: string) => void)[] = [];
+  let product: { viewId: number; price: number; category?: string } | null = null;
+  let stopOffers: (() => void) | null = null;
 
   const flush = (): void => {
     if (!remote || !granted || pending.length === 0) return;
@@ -76,6 +82,11 @@ export function createTailor(deps: TailorDeps): TailorApi {
   };
   let flushQueued = false;
   const sink = (event: IdentifiedEvent): void => {
+    if (event.name === 'product_view' && tracker) {
+      const p = event.props;
+      product = { viewId: tracker.page.viewId, price: p.sale_price ?? p.price, ...(p.category ? { category: p.category } : {}) };
+    }
+    for (const fn of listeners) fn(event.name);
     if (!granted) {
       if (preConsent.length < PRE_CONSENT_MAX) preConsent.push(event);
       return;
@@ -106,7 +117,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
         started.worker.addEventListener('error', (e) => fail(`worker failed to start (${e.message || 'load error'})`));
         const api = wrap<TailorWorkerApi>(started.worker);
         api
-          .init({ config: { ...config, consent: granted ? 'granted' : 'required' }, sdkBase: deps.sdkBase })
+          .init({ config: { ...config, consent: granted ? 'granted' : 'required' }, sdkBase: deps.sdkBase, webdriver: navigator.webdriver === true })
           .then(async () => {
             remote = api;
             // Events tracked before the worker was up go first, so health counts them.
@@ -117,6 +128,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
           .then((health) => {
             clearTimeout(timer);
             started.release();
+            startOfferFlow(api);
             resolve({ ok: true, health });
           })
           .catch((error: unknown) => fail(`worker error: ${error instanceof Error ? error.message : String(error)}`));
@@ -125,6 +137,27 @@ export function createTailor(deps: TailorDeps): TailorApi {
       }
     });
     return booting;
+  };
+
+  const startOfferFlow = (worker: Remote<TailorWorkerApi>) => {
+    if (stopOffers) return;
+    stopOffers = startOffers({
+      locale: config.locale,
+      log,
+      triggers: DEFAULT_TRIGGERS,
+      sources: {
+        pageType: () => tracker?.page.type ?? 'other',
+        activeDwellMs: () => activeDwellMs(),
+        onEvent: (fn) => listeners.push(fn),
+      },
+      context: () => {
+        const current = product && tracker && product.viewId === tracker.page.viewId ? product : null;
+        return { productPrice: current?.price ?? null, ...(current?.category ? { category: current.category } : {}) };
+      },
+      decide: (request) => (granted ? worker.decide(request) : Promise.resolve(null)),
+      dismiss: (id) => worker.dismiss(id),
+      emit: (input) => tracker?.emit(input),
+    });
   };
 
   const api: TailorApi = {

@@ -6,42 +6,60 @@
  * validated again here, because the page is not ours and anything could
  * have called `postMessage`.
  */
-import type { IngestResult, TailorWorkerApi, WireEvent, WorkerHealth, WorkerInit } from './protocol';
+import type { FeatureView, IngestResult, OfferRequest, OfferView, TailorWorkerApi, WireEvent, WorkerHealth, WorkerInit } from './protocol';
 import { VERSION } from '../core/version';
 import { createLogger } from '../core/logger';
 import { validateEvent } from '../core/events/validate';
+import { DEFAULT_POLICY, type PolicyConfig } from '../core/policy';
 import { openStore } from './store/openStore';
 import type { Store } from './store/store';
-import type { StoredEventInput } from './store/schema';
+import type { StoredEvent, StoredEventInput } from './store/schema';
+import type { FeatureSource, OfferDeps } from './decisionModule';
+import { secureRandom } from './lib/secureRandom';
+import { newDecisionId } from './lib/newDecisionId';
 
 /** How often (at most) the retention sweep runs, per worker. */
 const RETENTION_EVERY_MS = 10 * 60 * 1000;
 
-/** Options for tests: a custom store opener. */
+/** Options for tests: a custom store opener, clock and scorer. */
 export interface WorkerApiOptions {
   open?: () => Promise<Store>;
+  now?: () => number;
+  score?: OfferDeps['score'];
+  fetch?: typeof fetch;
 }
 
 /** Builds the worker API; separate from the entry so tests can call it without comlink. */
 export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi & { store(): Promise<Store> } {
   const log = createLogger();
+  const now = options.now ?? Date.now;
   let init: WorkerInit | null = null;
   let consent = false;
   let eventsReceived = 0;
   let storePromise: Promise<Store> | null = null;
   let lastSweep = 0;
+  let features: FeatureSource | null = null;
+  const policy: PolicyConfig = { ...DEFAULT_POLICY, tiers: [...DEFAULT_POLICY.tiers] };
 
   const store = (): Promise<Store> => (storePromise ??= (options.open ?? (() => openStore()))());
-
-  const sweep = async (s: Store) => {
-    const now = Date.now();
-    if (now - lastSweep < RETENTION_EVERY_MS) return;
-    lastSweep = now;
-    const result = await s.applyRetention({ now });
-    if (result.error) log.warn('retention sweep failed:', result.error.message);
+  // Features, policy and coupon code arrive in their own chunk, on first use.
+  let decisionModule: Promise<typeof import('./decisionModule')> | null = null;
+  const decisions = () => (decisionModule ??= import('./decisionModule'));
+  const featureSource = async (): Promise<FeatureSource> => {
+    const { createFeatureSource } = await decisions();
+    return (features ??= createFeatureSource({ store, webdriver: init?.webdriver === true, clock: now }));
   };
 
-  return {
+  const sweep = async (s: Store) => {
+    const t = now();
+    if (t - lastSweep < RETENTION_EVERY_MS) return;
+    lastSweep = t;
+    const result = await s.applyRetention({ now: t });
+    if (result.error) log.warn('retention sweep failed:', result.error.message);
+    else if (result.deletedByAge + result.deletedByCap > 0) features?.reset();
+  };
+
+  const api: TailorWorkerApi & { store(): Promise<Store> } = {
     async init(value: WorkerInit): Promise<void> {
       if (!value || typeof value !== 'object' || !value.config) {
         throw new TypeError("'init' passed to 'init' must be an object with a 'config'");
@@ -78,13 +96,62 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
       const s = await store();
       const result = await s.appendEvents(valid);
       if (result.error) throw Object.assign(new Error(result.error.message), { name: result.error.name });
+      if (result.written > 0 && features) {
+        // Only what was written (with its session id) feeds the running features.
+        const ids = new Set(valid.map((v) => v.id));
+        const fresh = (await s.eventsSince(Math.min(...valid.map((v) => v.ts)))).filter((e) => ids.has(e.id));
+        features?.add(fresh as StoredEvent[]);
+      }
       void sweep(s);
       return { written: result.written, duplicates: result.duplicates, rejected: rejected + result.rejected };
     },
     async setConsent(granted: boolean): Promise<void> {
       if (typeof granted !== 'boolean') throw new TypeError("'granted' passed to 'setConsent' must be a boolean");
       consent = granted;
+      if (!granted) features?.reset();
+    },
+    async decide(request: OfferRequest): Promise<OfferView | null> {
+      if (!request || typeof request !== 'object' || typeof request.trigger !== 'string') {
+        throw new TypeError("'request' passed to 'decide' must be an object with a 'trigger'");
+      }
+      if (!consent || !init) return null;
+      try {
+        const s = await store();
+        const { decideOffer } = await decisions();
+        const source = await featureSource();
+        const deps: OfferDeps = {
+          store: s,
+          config: policy,
+          site: init.config.site,
+          endpoint: init.config.endpoint,
+          features: async () => {
+            const f = await source.current(now());
+            return { raw: f.raw, bot: f.bot };
+          },
+          score: options.score ?? (async () => null),
+          rng: secureRandom,
+          now,
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+        };
+        const { offer } = await decideOffer(deps, request, newDecisionId());
+        return offer;
+      } catch (error) {
+        log.warn('decision failed; no offer:', error instanceof Error ? error.message : error);
+        return null;
+      }
+    },
+    async dismiss(decisionId: string): Promise<void> {
+      if (typeof decisionId !== 'string' || decisionId === '') throw new TypeError("'decisionId' passed to 'dismiss' must be a non-empty string");
+      if (!consent) return;
+      const { markDismissed } = await decisions();
+      await markDismissed(await store(), decisionId, now() - policy.offerTtlMs);
+    },
+    async features(opts: { full?: boolean } = {}): Promise<FeatureView> {
+      const source = await featureSource();
+      const f = opts.full ? await source.fullRecompute(now()) : await source.current(now());
+      return { raw: { ...f.raw }, standardized: null, bot: f.bot, botReasons: f.botReasons, mode: opts.full ? 'full' : 'incremental' };
     },
     store,
   };
+  return api;
 }

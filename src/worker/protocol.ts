@@ -12,6 +12,8 @@ import type { TailorEvent } from '../core/events/schema';
 /** What the page hands the worker once, right after it starts. */
 export interface WorkerInit {
   config: TailorConfig;
+  /** `navigator.webdriver` as read on the page (bot signal). */
+  webdriver?: boolean;
   /** Absolute URL of the directory tailor.js was loaded from (for lazily fetched chunks and the model). */
   sdkBase: string;
 }
@@ -43,6 +45,31 @@ export interface IngestResult {
   rejected: number;
 }
 
+/** What made the page ask for a decision. */
+export type Trigger = 'exit_intent' | 'product_dwell' | 'idle_cart' | 'return_visit';
+
+/** A request for a decision, from the page's trigger logic. */
+export interface OfferRequest {
+  trigger: Trigger;
+  pageType: string;
+  /** Cart value, else the viewed product's price; null when unknown. */
+  orderValue: number | null;
+  category?: string;
+}
+
+/** An offer to render; null means "no offer". */
+export interface OfferView {
+  decisionId: string;
+  /** Percent off. */
+  tier: number;
+  code: string;
+  /** ms since epoch. */
+  expiresAt: number;
+  /** Human-readable reason (also in the audit view). */
+  reason: string;
+  policyVersion: string;
+}
+
 /** The worker's API, exposed through comlink. */
 export interface TailorWorkerApi {
   /** Configures the worker; must be called once before anything else. */
@@ -53,6 +80,23 @@ export interface TailorWorkerApi {
   ingest(events: WireEvent[]): Promise<IngestResult>;
   /** Applies the shopper's consent: false stops storing. */
   setConsent(granted: boolean): Promise<void>;
+  /** Runs the policy for a trigger; resolves with the offer to show, or null. Never rejects for policy reasons. */
+  decide(request: OfferRequest): Promise<OfferView | null>;
+  /** Records that the shopper dismissed an offer (the cool-down applies across tabs). */
+  dismiss(decisionId: string): Promise<void>;
+  /** The current feature vector: raw values by name, and the standardised model input when a model is loaded. */
+  features(options?: { full?: boolean }): Promise<FeatureView>;
+}
+
+/** The shopper's current features, for the policy's audit trail and the audit view. */
+export interface FeatureView {
+  raw: Record<string, number | string | boolean | null | undefined>;
+  /** Model input column names and values (clipped, imputed, standardised), or null without a model. */
+  standardized: { names: string[]; values: number[] } | null;
+  bot: boolean;
+  botReasons: string[];
+  /** 'incremental' (running accumulator) or 'full' (recomputed from the store). */
+  mode: 'incremental' | 'full';
 }
 
 /** An error as it crosses the boundary. */

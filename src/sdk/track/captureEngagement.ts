@@ -12,8 +12,15 @@ import type { Capture } from './context';
 /** Idle after this long without input: dwell pauses. */
 export const IDLE_MS = 30_000;
 
-/** Live active dwell of the current page view, for triggers (issue: offers). */
-export const dwell = { activeMs: 0 };
+/** Active dwell of the current page view, settled at the last input or visibility change. */
+export const dwell = { activeMs: 0, runningSince: null as number | null, lastInput: 0 };
+
+/** Live active dwell of the current page view (ms), for the offer triggers. */
+export function activeDwellMs(now = performance.now()): number {
+  if (dwell.runningSince === null) return dwell.activeMs;
+  const end = Math.min(now, dwell.lastInput + IDLE_MS);
+  return dwell.activeMs + Math.max(0, end - dwell.runningSince);
+}
 
 export const captureEngagement: Capture = (ctx) => {
   let milestones = new Set<number>();
@@ -23,6 +30,10 @@ export const captureEngagement: Capture = (ctx) => {
   let lastScrollY = scrollY;
   let lastScrollT = performance.now();
 
+  const mirror = () => {
+    dwell.runningSince = runningSince;
+    dwell.lastInput = lastInput;
+  };
   const settle = (now = performance.now()) => {
     if (runningSince !== null) {
       // Count only up to the idle cut-off after the last input.
@@ -30,12 +41,14 @@ export const captureEngagement: Capture = (ctx) => {
       if (end > runningSince) dwell.activeMs += end - runningSince;
       runningSince = now - lastInput < IDLE_MS && document.visibilityState === 'visible' ? now : null;
     }
+    mirror();
   };
   const onInput = () => {
     const now = performance.now();
     settle(now);
     lastInput = now;
     if (runningSince === null && document.visibilityState === 'visible') runningSince = now;
+    mirror();
   };
   const flushDwell = () => {
     settle();
@@ -46,6 +59,7 @@ export const captureEngagement: Capture = (ctx) => {
     if (document.visibilityState === 'hidden') flushDwell();
     else runningSince = performance.now();
     lastInput = performance.now();
+    mirror();
   };
   const exit = (via: 'pointer' | 'scroll' | 'back') => {
     if (exitFired) return;
@@ -86,7 +100,10 @@ export const captureEngagement: Capture = (ctx) => {
     milestones = new Set();
     exitFired = false;
     runningSince = document.visibilityState === 'visible' ? performance.now() : null;
+    lastInput = performance.now();
+    mirror();
   });
+  mirror();
   return () => {
     for (const t of inputs) removeEventListener(t, onInput, { capture: true });
     removeEventListener('scroll', onScroll);

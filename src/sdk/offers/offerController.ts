@@ -1,0 +1,77 @@
+/**
+ * Turns triggers into at most one banner per tab: asks the worker, loads the
+ * banner chunk only when there is something to show, reports the shopper's
+ * interactions as tracked events, and closes the banner in every tab of the
+ * shop when it is dismissed in one (BroadcastChannel).
+ */
+import type { Locale } from '../../core/config';
+import type { OfferRequest, OfferView, Trigger } from '../../worker/protocol';
+import type { Logger } from '../../core/logger';
+import type { TailorEventInput } from '../../core/events/schema';
+import type { BannerHandle } from '../banner/banner';
+import { watchTriggers, type TriggerConfig, type TriggerSources } from './triggers';
+
+/** What the controller needs. */
+export interface OfferControllerDeps {
+  locale: Locale;
+  log: Logger;
+  triggers: TriggerConfig;
+  sources: TriggerSources;
+  /** Current product context for the order value (the worker adds the cart). */
+  context(): { productPrice: number | null; category?: string };
+  decide(request: OfferRequest): Promise<OfferView | null>;
+  dismiss(decisionId: string): Promise<void>;
+  emit(input: TailorEventInput): void;
+  theme?: Record<string, unknown>;
+}
+
+const CHANNEL = 'tailor-offers';
+
+/** Starts the controller; returns its stop function. */
+export function startOffers(deps: OfferControllerDeps): () => void {
+  let banner: BannerHandle | null = null;
+  let busy = false;
+  let channel: BroadcastChannel | null = null;
+  try {
+    channel = new BroadcastChannel(CHANNEL);
+    channel.onmessage = (e: MessageEvent<{ type?: string; decisionId?: string }>) => {
+      if (e.data?.type === 'dismissed' && banner && banner.decisionId === e.data.decisionId) banner.close();
+    };
+  } catch {
+    // No BroadcastChannel: the shared cool-down in IndexedDB still keeps other tabs quiet next time.
+  }
+
+  const onTrigger = async (trigger: Trigger) => {
+    if (banner || busy) return;
+    busy = true;
+    try {
+      const { productPrice, category } = deps.context();
+      const offer = await deps.decide({ trigger, pageType: deps.sources.pageType(), orderValue: productPrice, ...(category ? { category } : {}) });
+      if (!offer || banner) return;
+      const { showBanner } = await import('../banner/banner');
+      const meta = { tier: offer.tier, offer_id: offer.decisionId };
+      banner = showBanner(offer, {
+        locale: deps.locale,
+        ...(deps.theme ? { theme: deps.theme } : {}),
+        onInteraction: (kind) => {
+          deps.emit({ name: `offer_${kind}`, props: meta } as TailorEventInput);
+          if (kind === 'dismissed') {
+            void deps.dismiss(offer.decisionId).catch((e: unknown) => deps.log.warn('dismiss not recorded:', e));
+            channel?.postMessage({ type: 'dismissed', decisionId: offer.decisionId });
+          }
+        },
+        onClose: () => (banner = null),
+      });
+    } catch (error) {
+      deps.log.warn('no offer shown:', error instanceof Error ? error.message : error);
+    } finally {
+      busy = false;
+    }
+  };
+  const stop = watchTriggers(deps.triggers, deps.sources, (t) => void onTrigger(t));
+  return () => {
+    stop();
+    banner?.close();
+    channel?.close();
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * From a trigger on the page to an offer (or none): features → model scores
+ * → policy → coupon code. Every decision, offer or not, is stored locally
+ * with its inputs, scores, propensity and reason, for the audit view and for
+ * off-policy evaluation.
+ */
+import { decide, type Decision, type PolicyConfig, type TierScore } from '../../core/policy';
+import type { RawFeatureRecord } from '../../core/features/definition';
+import type { Store } from '../store/store';
+import type { DecisionRecord } from '../store/schema';
+import type { OfferRequest, OfferView } from '../protocol';
+import { holdoutOf, shopperState } from './shopperState';
+import { codeFor, couponBook } from '../sync/couponBook';
+
+/** Current features of the shopper, from the feature pipeline. */
+export interface FeatureSnapshot {
+  raw: RawFeatureRecord;
+  /** Standardised model input, when a model bundle is loaded. */
+  vector?: number[];
+  bot: boolean;
+}
+
+/** What {@link decideOffer} needs; injected so tests can drive it. */
+export interface OfferDeps {
+  store: Store;
+  config: PolicyConfig;
+  site: string;
+  endpoint: string | null;
+  features(): Promise<FeatureSnapshot>;
+  /** P(buy | tier) for tier 0 and every configured tier; null when no model is usable. */
+  score(raw: RawFeatureRecord, tiers: number[]): Promise<TierScore[] | null>;
+  rng(): number;
+  now(): number;
+  fetch?: typeof fetch;
+}
+
+/** A stored decision with the fields this module reads back. */
+type StoredDecision = DecisionRecord & Decision & { shown: boolean; code?: string; expiresAt?: number; dismissed?: boolean };
+
+/** The offer currently on screen somewhere (any tab), if one is live. */
+async function activeOffer(deps: OfferDeps): Promise<StoredDecision | null> {
+  const now = deps.now();
+  const recent = (await deps.store.decisions({ since: now - deps.config.offerTtlMs })) as StoredDecision[];
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const d = recent[i]!;
+    if (d.shown && !d.dismissed && (d.expiresAt ?? 0) > now) return d;
+  }
+  return null;
+}
+
+function view(d: StoredDecision): OfferView {
+  return { decisionId: d.id, tier: d.tier, code: d.code!, expiresAt: d.expiresAt!, reason: d.reason, policyVersion: d.policyVersion };
+}
+
+/** Decides for one trigger; resolves with the offer to show, or null. */
+export async function decideOffer(deps: OfferDeps, request: OfferRequest, id: string): Promise<{ offer: OfferView | null; decision: StoredDecision }> {
+  const live = await activeOffer(deps);
+  if (live) return { offer: view(live), decision: live };
+
+  const now = deps.now();
+  const holdout = await holdoutOf(deps.store, deps.config.holdoutRate, deps.rng, now);
+  const features = await deps.features();
+  const state = await shopperState(deps.store, { holdout, bot: features.bot, now, cooldownMs: deps.config.cooldownMs });
+  const scores = holdout ? null : await deps.score(features.raw, [0, ...deps.config.tiers]);
+  const decision = decide(scores, { pageType: request.pageType, orderValue: request.orderValue, ...(request.category ? { category: request.category } : {}), now }, state, deps.config, deps.rng);
+
+  let code: { code: string; expiresAt: number } | null = null;
+  let reason = decision.reason;
+  if (decision.tier > 0) {
+    const book = deps.endpoint ? await couponBook({ endpoint: deps.endpoint, store: deps.store, site: deps.site, tiers: deps.config.tiers, now: deps.now, ...(deps.fetch ? { fetch: deps.fetch } : {}) }) : null;
+    code = codeFor(book, decision.tier, now);
+    if (!code) reason = `${reason} Not shown: no coupon code is available offline.`;
+  }
+  const chosen = decision.candidates.find((c) => c.tier === decision.tier);
+  const record: StoredDecision = {
+    ...decision,
+    id,
+    ts: now,
+    reason,
+    trigger: request.trigger,
+    pageType: request.pageType,
+    features: features.raw,
+    ...(features.vector ? { vector: features.vector } : {}),
+    scores,
+    cost: chosen?.cost ?? 0,
+    shown: code !== null,
+    ...(code ? { code: code.code, expiresAt: Math.min(code.expiresAt, now + deps.config.offerTtlMs) } : {}),
+  };
+  await deps.store.putDecision(record);
+  return { offer: record.shown ? view(record) : null, decision: record };
+}
+
+/** Marks the decision's offer as dismissed (the cool-down itself reads `offer_dismissed` events). */
+export async function markDismissed(store: Store, decisionId: string, since: number): Promise<void> {
+  const all = (await store.decisions({ since })) as StoredDecision[];
+  const d = all.find((x) => x.id === decisionId);
+  if (d) await store.putDecision({ ...d, dismissed: true });
+}
