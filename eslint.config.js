@@ -47,6 +47,28 @@ export default tseslint.config(
     rules: restrict([...layer('sdk'), ...layer('server'), ...layer('train')], 'The worker imports core and its own modules only.'),
   },
   {
+    // Privacy by construction: only the sync module may send anything. The model loader
+    // may fetch Tailor's own static files (it is reviewed for that), nothing else may fetch.
+    files: ['src/sdk/**/*.ts', 'src/worker/**/*.ts', 'src/core/**/*.ts'],
+    ignores: ['src/worker/sync/**', 'src/worker/model/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport'].map((name) => ({
+          name,
+          message: 'Only src/worker/sync may use the network (see PRIVACY.md).',
+        })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'navigator', property: 'sendBeacon', message: 'Only src/worker/sync may use the network.' },
+        { object: 'window', property: 'fetch', message: 'Only src/worker/sync may use the network.' },
+        { object: 'self', property: 'fetch', message: 'Only src/worker/sync may use the network.' },
+        { object: 'globalThis', property: 'fetch', message: 'Only src/worker/sync may use the network.' },
+      ],
+    },
+  },
+  {
     files: ['src/train/**/*.ts'],
     rules: restrict([...layer('sdk'), ...layer('worker'), ...layer('server')], 'Training imports core only (plus its own modules).'),
   },

@@ -28,3 +28,18 @@ describe('import directions', () => {
     expect(await violations('demo/x.ts', "import { VERSION } from '../src/core/version';\nexport const a = VERSION;\n")).toHaveLength(1);
   });
 });
+
+describe('network access', () => {
+  async function network(filePath: string, code: string): Promise<number> {
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-globals' || m.ruleId === 'no-restricted-properties').length;
+  }
+
+  it('allows only the sync module to send', async () => {
+    expect(await network('src/worker/sync/x.ts', "export const r = fetch('/v1/reports');\n")).toBe(0);
+    expect(await network('src/worker/offers/x.ts', "export const r = fetch('https://evil.example');\n")).toBe(1);
+    expect(await network('src/sdk/x.ts', "export const r = navigator.sendBeacon('/x', '');\n")).toBe(1);
+    expect(await network('src/sdk/x.ts', "export const r = new XMLHttpRequest();\n")).toBe(1);
+    expect(await network('src/core/x.ts', "export const r = globalThis.fetch('/x');\n")).toBe(1);
+  });
+});
