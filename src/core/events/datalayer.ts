@@ -82,58 +82,49 @@ function productView(items: Item[], currency?: string): TailorEventInput[] {
   }];
 }
 
-function fromGa4(p: Push, currency?: string): TailorEventInput[] {
-  const items = itemsOf(p.ec.items);
-  const value = parseAmount(p.ec.value);
-  switch (p.event) {
+/** GA4 pushes (and UA actions translated to them) → Tailor event inputs. */
+function fromGa4(event: string | undefined, ec: Rec, data: Rec, currency?: string): TailorEventInput[] {
+  const items = itemsOf(ec.items);
+  const value = parseAmount(ec.value);
+  switch (event) {
     case 'view_item':
       return productView(items, currency);
     case 'add_to_cart':
     case 'remove_from_cart':
     case 'begin_checkout':
-      if (!items.length && p.event !== 'begin_checkout') return [];
-      return [{ name: p.event, props: compact({ items, value, currency }) }];
+      if (!items.length && event !== 'begin_checkout') return [];
+      return [{ name: event, props: compact({ items, value, currency }) }];
     case 'purchase': {
       const sum = value ?? (items.length ? total(items) : undefined);
       if (sum === undefined) return [];
-      const props = { items, value: sum, currency, transaction_id: ids(p.ec.transaction_id), coupon: ids(p.ec.coupon) };
+      const props = { items, value: sum, currency, transaction_id: ids(ec.transaction_id), coupon: ids(ec.coupon) };
       return [{ name: 'purchase', props: compact(props) }];
     }
     case 'search':
     case 'view_search_results': {
-      const query = ids(p.data.search_term, p.ec.search_term);
+      const query = ids(data.search_term, ec.search_term);
       return query ? [{ name: 'search', props: { query } }] : [];
     }
   }
   return [];
 }
 
-function fromUa(ec: Rec, currency?: string): TailorEventInput[] {
-  const out: TailorEventInput[] = [];
-  const action = (key: string) => (isRecord(ec[key]) ? (ec[key] as Rec) : undefined);
-  const products = (a: Rec) => itemsOf(a.products);
-  const detail = action('detail');
-  if (detail) out.push(...productView(products(detail), currency));
-  for (const [key, name] of [['add', 'add_to_cart'], ['remove', 'remove_from_cart']] as const) {
-    const a = action(key);
-    const items = a ? products(a) : [];
-    if (items.length) out.push({ name, props: compact({ items, currency }) });
-  }
-  const checkout = action('checkout');
-  const step = checkout && isRecord(checkout.actionField) ? checkout.actionField.step : undefined;
-  // UA pushes `checkout` once per step; only the first step is the start of a checkout.
-  if (checkout && (step === undefined || String(step) === '1')) {
-    out.push({ name: 'begin_checkout', props: compact({ items: products(checkout), currency }) });
-  }
-  const purchase = action('purchase');
-  if (purchase) {
-    const af = isRecord(purchase.actionField) ? purchase.actionField : {};
-    const items = products(purchase);
-    const value = parseAmount(af.revenue) ?? (items.length ? total(items) : undefined);
-    if (value !== undefined) {
-      const props = { items, value, currency, transaction_id: ids(af.id), coupon: ids(af.coupon) };
-      out.push({ name: 'purchase', props: compact(props) });
-    }
+/** UA enhanced-ecommerce action keys and the GA4 events they correspond to, in the order they are emitted. */
+const UA_ACTIONS: [string, string][] = [
+  ['detail', 'view_item'], ['add', 'add_to_cart'], ['remove', 'remove_from_cart'], ['checkout', 'begin_checkout'],
+  ['purchase', 'purchase'],
+];
+
+/** The GA4 pushes equivalent to a UA `ecommerce` object: `{ actionField, products }` → `{ items, value, … }`. */
+function uaAsGa4(ec: Rec): [string, Rec][] {
+  const out: [string, Rec][] = [];
+  for (const [key, event] of UA_ACTIONS) {
+    const action = ec[key];
+    if (!isRecord(action)) continue;
+    const af = isRecord(action.actionField) ? action.actionField : {};
+    // UA pushes `checkout` once per step; only the first step is the start of a checkout.
+    if (key === 'checkout' && af.step !== undefined && String(af.step) !== '1') continue;
+    out.push([event, { items: action.products, value: af.revenue, transaction_id: af.id, coupon: af.coupon }]);
   }
   return out;
 }
@@ -148,8 +139,10 @@ export function eventsFromDataLayer(entry: unknown): TailorEventInput[] {
     const p = normalize(entry);
     if (!p) return [];
     const currency = parseCurrency(p.ec.currency) ?? parseCurrency(p.ec.currencyCode) ?? parseCurrency(p.data.currency);
-    return Array.isArray(p.ec.items) ? fromGa4(p, currency) : p.event === 'search' || p.event === 'view_search_results'
-      ? fromGa4(p, currency) : fromUa(p.ec, currency);
+    if (Array.isArray(p.ec.items) || p.event === 'search' || p.event === 'view_search_results') {
+      return fromGa4(p.event, p.ec, p.data, currency);
+    }
+    return uaAsGa4(p.ec).flatMap(([event, ec]) => fromGa4(event, ec, {}, currency));
   } catch {
     return [];
   }
@@ -168,13 +161,11 @@ export function pageHintFromDataLayer(entry: unknown): PageType | undefined {
   try {
     const p = normalize(entry);
     if (!p) return undefined;
-    const ga4 = p.event !== undefined && Object.hasOwn(GA4_HINTS, p.event) ? GA4_HINTS[p.event] : undefined;
-    if (ga4) return ga4;
-    const ec = p.ec;
-    if (isRecord(ec.purchase)) return 'purchase';
-    if (isRecord(ec.checkout)) return 'checkout';
-    if (isRecord(ec.detail)) return 'product';
-    return Array.isArray(ec.impressions) && ec.impressions.length ? 'category' : undefined;
+    // The pushed event first, then UA actions from the furthest funnel step back (purchase, checkout, detail).
+    const ua = UA_ACTIONS.filter(([key]) => isRecord(p.ec[key])).map(([, event]) => event).reverse();
+    const event = [p.event, ...ua].find((e) => e !== undefined && Object.hasOwn(GA4_HINTS, e));
+    if (event) return GA4_HINTS[event];
+    return Array.isArray(p.ec.impressions) && p.ec.impressions.length ? 'category' : undefined;
   } catch {
     return undefined;
   }

@@ -21,17 +21,23 @@ export interface PageRule {
   type: PageType;
 }
 
-/** Built-in URL rules for the common platforms (Shopify, WooCommerce, Magento, BigCommerce), most specific first. */
+/**
+ * Built-in URL rules for the common platforms (Shopify, WooCommerce, Magento, BigCommerce), most specific first.
+ * Written as "type pattern pattern …" groups only because this list ships in the main-thread loader.
+ */
 export const DEFAULT_PAGE_RULES: readonly PageRule[] = [
-  ...['**/order-received/**', '**/thank?you', '**/thank?you/**', '**/thankyou', '**/order-confirmation**',
-    '**/checkout/success**', '**/checkout/onepage/success**'].map((pattern) => ({ pattern, type: 'purchase' as const })),
-  ...['/checkout/cart', '/cart', '/basket'].map((pattern) => ({ pattern, type: 'cart' as const })),
-  ...['/checkout', '/checkouts', '**/checkouts/**'].map((pattern) => ({ pattern, type: 'checkout' as const })),
-  ...['/search', '/catalogsearch'].map((pattern) => ({ pattern, type: 'search' as const })),
-  ...['**/products/?**', '**/product/?**', '**/p/?**', '**/dp/?**'].map((pattern) => ({ pattern, type: 'product' as const })),
-  ...['**/collections/?**', '**/collection/?**', '**/category/?**', '**/categories/?**', '**/product-category/?**',
-    '**/c/?**', '/shop', '/collections', '/products'].map((pattern) => ({ pattern, type: 'category' as const })),
-];
+  'purchase **/order-received/** **/thank?you **/thank?you/** **/thankyou **/order-confirmation** ' +
+    '**/checkout/success** **/checkout/onepage/success**',
+  'cart /checkout/cart /cart /basket',
+  'checkout /checkout /checkouts **/checkouts/**',
+  'search /search /catalogsearch',
+  'product **/products/?** **/product/?** **/p/?** **/dp/?**',
+  'category **/collections/?** **/collection/?** **/category/?** **/categories/?** **/product-category/?** **/c/?** ' +
+    '/shop /collections /products',
+].flatMap((group) => {
+  const [type, ...patterns] = group.split(' ');
+  return patterns.map((pattern) => ({ pattern, type: type as PageType }));
+});
 
 /** Signals about the current page; all but `path` are optional. */
 export interface PageSignals {

@@ -16,27 +16,30 @@ export const QUERY_ALLOW_LIST: readonly string[] = [
   'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'q', 's', 'query', 'search',
 ];
 
-const JWT = /eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
-// RFC 5322 atext minus '/', which in a path is far more likely a segment separator than part of an address.
-const EMAIL = /[\w.!#$%&'*+=?^`{|}~-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+/g;
+// An e-mail address is matched as a whole run of RFC 5322 atext (minus '/', which in a path is a segment
+// separator) plus an optional "@domain": every run is consumed once, so the scan is linear even on "aaaa…a" with
+// no '@', where the textbook pattern retries 64 characters at every position.
+const EMAIL = /[\w.!#$%&'*+=?^`{|}~-]+(?:@[\w-]+(?:\.[\w-]+)+)?/g;
 const UUID = /[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}/gi;
-const RUN = /[\w+=-]{20,}/g;
+// Dotted runs, so that a JWT (header.payload.signature) is one match; its parts are judged one by one.
+const RUN = /[\w.+=-]{20,}/g;
 // The first alternative swallows digits glued to a letter (SKU1234567) so that they are kept as a product code.
 const PHONE = /[a-z_]\d+|\+?\d(?:[ .()-]{0,3}\d){6,}/gi;
 const DATE = /^\d{4}([-./])\d\d?\1\d\d?$/;
 const SCAN_LIMIT = 2048;
 
 /**
- * Replaces e-mail addresses, phone-like digit runs, UUIDs, JWTs and long token-like runs with {@link REDACTED}.
+ * Replaces e-mail addresses, UUIDs, JWTs, long token-like runs and phone-like digit runs with {@link REDACTED}.
  * `inPath` relaxes the digit rule: a bare run of digits in a path is almost always a product or category id, so
  * there only runs written with separators (555-123-4567) or a leading `+` count as phone numbers.
  */
 function scrub(text: string, inPath: boolean): string {
   return text
-    .replace(JWT, REDACTED)
-    .replace(EMAIL, REDACTED)
+    .replace(EMAIL, (m) => (m.includes('@') ? REDACTED : m))
     .replace(UUID, REDACTED)
-    .replace(RUN, (m) => (looksLikeToken(m) ? REDACTED : m))
+    // "eyJ" is base64 for '{"', the start of every JWT header and payload: such a run goes whole, signature too.
+    .replace(RUN, (m) => /(?:^|\.)eyJ[\w-]{6}/.test(m) ? REDACTED
+      : m.split('.').map((part) => (part.length >= 20 && looksLikeToken(part) ? REDACTED : part)).join('.'))
     .replace(PHONE, (m) => (/^[a-z_]/i.test(m) || DATE.test(m) || (inPath && /^\d+$/.test(m)) ? m : REDACTED));
 }
 

@@ -16,7 +16,7 @@ import {
   type CartProps, type CustomValue, type EventName, type Item, type TailorEvent,
 } from './schema';
 import { scrubPath, scrubText } from './scrub';
-import { INT, Invalid, NUM_OK, REQ, TEXT, compact, fail, get, isRecord, num, oneOf, str, type Rec } from './lib/fields';
+import { INT, Invalid, NUM_OK, REQ, TEXT, compact, fail, get, isRecord, need, num, oneOf, str, type Rec } from './lib/fields';
 
 /** Outcome of {@link validateEvent}; `reason` names the offending field. */
 export type ValidationResult = { ok: true; event: TailorEvent } | { ok: false; reason: string };
@@ -35,9 +35,8 @@ function currency(o: object): string | undefined {
 }
 
 function path(o: object, key: string, flags = 0): string | undefined {
-  const v = get(o, key, '');
-  if (v === undefined) return flags & REQ ? fail(`'${key}' is required`) : undefined;
-  return typeof v === 'string' ? scrubPath(v) : fail(`'${key}' must be a string`);
+  const v = need(o, key, '', flags);
+  return v === undefined ? v : typeof v === 'string' ? scrubPath(v) : fail(`'${key}' must be a string`);
 }
 
 function items(o: object, min: number): Item[] {

@@ -98,6 +98,17 @@ describe('scrubText', () => {
     }));
   });
 
+  it('stays linear on inputs built to make regular expressions backtrack', () => {
+    const hostile = ['a'.repeat(2048), 'a@'.repeat(1024), '1-'.repeat(1024), 'a.'.repeat(1023) + '@', 'eyJ'.repeat(682),
+      'a'.repeat(60) + '@' + 'b-'.repeat(990), '12 '.repeat(682), 'f'.repeat(7) + '-'.repeat(2000)];
+    for (const s of hostile) {
+      const started = performance.now();
+      scrubText(s);
+      scrubPath('/' + s + '?q=' + s, 4096);
+      expect(performance.now() - started, s.slice(0, 12)).toBeLessThan(100);
+    }
+  });
+
   it('bounds its input', () => {
     expect(scrubText('word '.repeat(2000))).toBe('word '.repeat(2000).slice(0, 2048));
   });

@@ -33,6 +33,12 @@ export function get(o: object, key: string | number, where: string): unknown {
   }
 }
 
+/** {@link get}, failing when the field is absent but {@link REQ} is set. */
+export function need(o: object, key: string, where: string, flags: number): unknown {
+  const v = get(o, key, where);
+  return v === undefined && flags & REQ ? fail(`'${key}'${where} is required`) : v;
+}
+
 /** The field is required. */
 export const REQ = 1;
 /** Free text: scrubbed for personal data. Without it the string is an identifier and kept as written. */
@@ -47,8 +53,8 @@ export const INT = 8;
  * truncated to `cap` characters. Only the first 4 × `cap` characters are examined, which bounds the work per field.
  */
 export function str(o: object, key: string, where: string, cap: number, flags = 0): string | undefined {
-  const v = get(o, key, where);
-  if (v === undefined) return flags & REQ ? fail(`'${key}'${where} is required`) : undefined;
+  const v = need(o, key, where, flags);
+  if (v === undefined) return undefined;
   let s: string;
   if (typeof v === 'string') s = v;
   else if (flags & NUM_OK && typeof v === 'number' && Number.isFinite(v)) s = String(v);
@@ -56,8 +62,10 @@ export function str(o: object, key: string, where: string, cap: number, flags = 
   const long = s.length > cap * 4;
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is being removed
   s = s.slice(0, cap * 4).replace(/[\s\x00-\x1f\x7f]+/g, ' ');
-  // The examined window may end inside an e-mail or token that scrubbing could then miss: drop that last word.
-  if (flags & TEXT) s = scrubText(long ? s.slice(0, s.lastIndexOf(' ') + 1) : s);
+  // The examined window may end inside an e-mail that scrubbing would then miss: drop that last word. (Text
+  // without spaces, such as Chinese, is kept whole; a run of 20+ word characters is a token and redacted anyway.)
+  const cut = s.lastIndexOf(' ');
+  if (flags & TEXT) s = scrubText(long && cut >= 0 ? s.slice(0, cut) : s);
   s = s.trim();
   s = s.slice(0, cap).trimEnd();
   // A cut between the halves of a surrogate pair leaves an unpaired half that some stores reject.
@@ -68,8 +76,8 @@ export function str(o: object, key: string, where: string, cap: number, flags = 
 
 /** Reads a number field that must lie in [min, max] (and be an integer with {@link INT}). */
 export function num(o: object, key: string, where: string, min: number, max: number, flags = 0): number | undefined {
-  const v = get(o, key, where);
-  if (v === undefined) return flags & REQ ? fail(`'${key}'${where} is required`) : undefined;
+  const v = need(o, key, where, flags);
+  if (v === undefined) return undefined;
   if (typeof v !== 'number' || !(v >= min && v <= max) || (flags & INT && !Number.isInteger(v))) {
     fail(`'${key}'${where} must be ${flags & INT ? 'an integer' : 'a finite number'} from ${min} to ${max}`);
   }
@@ -78,8 +86,8 @@ export function num(o: object, key: string, where: string, min: number, max: num
 
 /** Reads a field that must be one of `values`. */
 export function oneOf<T>(o: object, key: string, where: string, values: readonly T[], flags = 0): T | undefined {
-  const v = get(o, key, where);
-  if (v === undefined) return flags & REQ ? fail(`'${key}'${where} is required`) : undefined;
+  const v = need(o, key, where, flags);
+  if (v === undefined) return undefined;
   return values.includes(v as T) ? (v as T) : fail(`'${key}'${where} must be one of ${values.join(', ')}`);
 }
 
