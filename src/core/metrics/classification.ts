@@ -75,8 +75,11 @@ export function confusionAt(yTrue: ArrayLike<number>, scores: ArrayLike<number>,
   let fn = 0;
   for (let i = 0; i < yTrue.length; i++) {
     const positive = (scores[i] as number) >= threshold;
-    if (yTrue[i] === 1) positive ? tp++ : fn++;
-    else positive ? fp++ : tn++;
+    if (yTrue[i] === 1) {
+      if (positive) tp++;
+      else fn++;
+    } else if (positive) fp++;
+    else tn++;
   }
   return { tp, fp, tn, fn };
 }
