@@ -28,6 +28,8 @@ export interface TailorConfig {
   locale: Locale;
   /** Logger level (`data-debug` turns on `debug`). */
   debug: boolean;
+  /** Under GPC / Do Not Track, keep personalising locally (nothing is sent either way). `data-gpc-personalise="false"` turns it off. */
+  personaliseUnderGpc: boolean;
 }
 
 /** Result of {@link parseTagConfig}: always a usable config, plus what was wrong. */
@@ -47,7 +49,7 @@ const SITE_RE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
  */
 export function parseTagConfig(raw: Record<string, string | undefined>, pageLocale?: string): ParsedConfig {
   const warnings: string[] = [];
-  const config: TailorConfig = { site: 'default', endpoint: null, consent: 'granted', locale: 'en', debug: false };
+  const config: TailorConfig = { site: 'default', endpoint: null, consent: 'granted', locale: 'en', debug: false, personaliseUnderGpc: true };
 
   const site = raw.site?.trim().toLowerCase();
   if (site === undefined || site === '') {
@@ -83,6 +85,7 @@ export function parseTagConfig(raw: Record<string, string | undefined>, pageLoca
   }
 
   config.debug = raw.debug !== undefined && raw.debug !== 'false';
+  config.personaliseUnderGpc = raw.gpcPersonalise !== 'false';
   return { config, warnings };
 }
 

@@ -20,6 +20,8 @@ import { manualEvent, startTracker, type IdentifiedEvent, type Tracker } from '.
 import { activeDwellMs } from './track/captureEngagement';
 import { startOffers } from './offers/offerController';
 import { DEFAULT_TRIGGERS } from './offers/triggers';
+import { decideConsent, type ConsentDecision } from '../core/consent';
+import { watchConsentSignals, type PageSignals } from './lib/consentSignals';
 
 /** What `ready()` resolves to: never a rejection, so `await tailor.ready()` is always safe. */
 export type ReadyState = { ok: true; health: WorkerHealth } | { ok: false; reason: string };
@@ -56,7 +58,10 @@ const PRE_CONSENT_MAX = 100;
 /** Creates the page API, starts capture, and boots the worker when the page is idle. */
 export function createTailor(deps: TailorDeps): TailorApi {
   const { config, log } = deps;
-  let granted = config.consent === 'granted';
+  let explicit: boolean | null = null;
+  const pageSignals: PageSignals = { gpc: false, dnt: false, tcf: null, consentMode: null };
+  let decision: ConsentDecision = decideConsent({ mode: config.consent, explicit, gpc: false, dnt: false, tcf: null, consentMode: null });
+  let granted = decision.store;
   let preConsent: IdentifiedEvent[] = [];
   const pending: IdentifiedEvent[] = granted ? takePending<IdentifiedEvent>() : [];
   const inflight = new Map<string, IdentifiedEvent>();
@@ -117,7 +122,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
         started.worker.addEventListener('error', (e) => fail(`worker failed to start (${e.message || 'load error'})`));
         const api = wrap<TailorWorkerApi>(started.worker);
         api
-          .init({ config: { ...config, consent: granted ? 'granted' : 'required' }, sdkBase: deps.sdkBase, webdriver: navigator.webdriver === true })
+          .init({ config, consent: caps(), sdkBase: deps.sdkBase, webdriver: navigator.webdriver === true })
           .then(async () => {
             remote = api;
             // Events tracked before the worker was up go first, so health counts them.
@@ -154,7 +159,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
         const current = product && tracker && product.viewId === tracker.page.viewId ? product : null;
         return { productPrice: current?.price ?? null, ...(current?.category ? { category: current.category } : {}) };
       },
-      decide: (request) => (granted ? worker.decide(request) : Promise.resolve(null)),
+      decide: (request) => (decision.personalise ? worker.decide(request) : Promise.resolve(null)),
       dismiss: (id) => worker.dismiss(id),
       emit: (input) => tracker?.emit(input),
     });
@@ -179,18 +184,8 @@ export function createTailor(deps: TailorDeps): TailorApi {
           log.warn("'granted' passed to 'consent' must be true or false; ignored");
           return;
         }
-        granted = value;
-        if (value) {
-          if (!tracker) tracker = startTracker({ sink, log });
-          pending.push(...preConsent.splice(0));
-        } else {
-          tracker?.stop();
-          tracker = null;
-          preConsent = [];
-          pending.length = 0;
-          clearPending();
-        }
-        void remote?.setConsent(value).then(flush, (e: unknown) => log.warn('consent not applied in worker:', e));
+        explicit = value;
+        applyConsent();
       } catch (error) {
         log.warn('consent failed:', error);
       }
@@ -208,11 +203,44 @@ export function createTailor(deps: TailorDeps): TailorApi {
     },
   };
 
+  /** Re-decides consent from every signal and applies a change everywhere. */
+  function applyConsent(): void {
+    decision = decideConsent({ mode: config.consent, explicit, ...pageSignals, personaliseUnderGpc: config.personaliseUnderGpc });
+    const was = granted;
+    granted = decision.store;
+    if (granted && !was) {
+      if (!tracker) tracker = startTracker({ sink, log });
+      pending.push(...preConsent.splice(0));
+    } else if (!granted && was) {
+      tracker?.stop();
+      tracker = null;
+      preConsent = [];
+      pending.length = 0;
+      clearPending();
+    } else if (!granted && explicit === false) {
+      // Withdrawn before anything was stored: stop capture and drop what was held in memory.
+      tracker?.stop();
+      tracker = null;
+      preConsent = [];
+    }
+    void remote?.setConsent(caps()).then(flush, (e: unknown) => log.warn('consent not applied in worker:', e));
+  }
+  const caps = () => ({ store: decision.store, personalise: decision.personalise, sync: decision.sync });
+
+  // Restored from the back/forward cache: pick up what other pages of the shop left in the buffer.
+  addEventListener('pageshow', (e) => {
+    if (!e.persisted || !granted) return;
+    pending.unshift(...takePending<IdentifiedEvent>().filter((x) => !inflight.has(x.id)));
+    flush();
+  });
   onPageHide(() => {
     if (granted) savePending([...inflight.values(), ...pending]);
     flush();
   });
   tracker = startTracker({ sink, log });
+  // Read after the tracker so that Consent Mode entries already in dataLayer are seen too.
+  watchConsentSignals(pageSignals, applyConsent);
+  applyConsent();
   // Start the worker when the main thread is idle: tracking must not delay the shop's own work.
   const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => void }).requestIdleCallback;
   if (ric) ric(() => void boot(), { timeout: 2000 });

@@ -11,6 +11,7 @@ import { VERSION } from '../core/version';
 import { createLogger } from '../core/logger';
 import { validateEvent } from '../core/events/validate';
 import { DEFAULT_POLICY, type PolicyConfig } from '../core/policy';
+import type { Capabilities } from '../core/consent';
 import { openStore } from './store/openStore';
 import type { Store } from './store/store';
 import type { StoredEvent, StoredEventInput } from './store/schema';
@@ -29,12 +30,20 @@ export interface WorkerApiOptions {
   fetch?: typeof fetch;
 }
 
+function parseCapabilities(value: unknown, fn: string): Capabilities {
+  const v = value as Partial<Capabilities> | null;
+  if (!v || typeof v.store !== 'boolean' || typeof v.personalise !== 'boolean' || typeof v.sync !== 'boolean') {
+    throw new TypeError(`'consent' passed to '${fn}' must be {store, personalise, sync} booleans`);
+  }
+  return { store: v.store, personalise: v.personalise, sync: v.sync };
+}
+
 /** Builds the worker API; separate from the entry so tests can call it without comlink. */
 export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi & { store(): Promise<Store> } {
   const log = createLogger();
   const now = options.now ?? Date.now;
   let init: WorkerInit | null = null;
-  let consent = false;
+  let consent: Capabilities = { store: false, personalise: false, sync: false };
   let eventsReceived = 0;
   let storePromise: Promise<Store> | null = null;
   let lastSweep = 0;
@@ -65,9 +74,9 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
         throw new TypeError("'init' passed to 'init' must be an object with a 'config'");
       }
       init = value;
-      consent = value.config.consent === 'granted';
+      consent = parseCapabilities(value.consent, 'init');
       log.level = value.config.debug ? 'debug' : 'warn';
-      if (consent) void store().then(sweep, (e: unknown) => log.warn('store unavailable:', e));
+      if (consent.store) void store().then(sweep, (e: unknown) => log.warn('store unavailable:', e));
     },
     async health(): Promise<WorkerHealth> {
       const s = storePromise ? await storePromise.catch(() => null) : null;
@@ -77,14 +86,14 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
         initialised: init !== null,
         eventsReceived,
         uptimeMs: performance.now(),
-        consent,
+        consent: { ...consent },
         store: s ? { kind: s.kind, ...(s.reason ? { reason: s.reason } : {}) } : { kind: 'none' },
       };
     },
     async ingest(events: WireEvent[]): Promise<IngestResult> {
       if (!Array.isArray(events)) throw new TypeError("'events' passed to 'ingest' must be an array");
       eventsReceived += events.length;
-      if (!consent) return { written: 0, duplicates: 0, rejected: events.length };
+      if (!consent.store) return { written: 0, duplicates: 0, rejected: events.length };
       const valid: StoredEventInput[] = [];
       let rejected = 0;
       for (const e of events) {
@@ -105,16 +114,15 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
       void sweep(s);
       return { written: result.written, duplicates: result.duplicates, rejected: rejected + result.rejected };
     },
-    async setConsent(granted: boolean): Promise<void> {
-      if (typeof granted !== 'boolean') throw new TypeError("'granted' passed to 'setConsent' must be a boolean");
-      consent = granted;
-      if (!granted) features?.reset();
+    async setConsent(value: Capabilities): Promise<void> {
+      consent = parseCapabilities(value, 'setConsent');
+      if (!consent.store) features?.reset();
     },
     async decide(request: OfferRequest): Promise<OfferView | null> {
       if (!request || typeof request !== 'object' || typeof request.trigger !== 'string') {
         throw new TypeError("'request' passed to 'decide' must be an object with a 'trigger'");
       }
-      if (!consent || !init) return null;
+      if (!consent.store || !consent.personalise || !init) return null;
       try {
         const s = await store();
         const { decideOffer } = await decisions();
@@ -123,7 +131,8 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
           store: s,
           config: policy,
           site: init.config.site,
-          endpoint: init.config.endpoint,
+          // No sync consent: no coupon book either (it is a request to the collector).
+          endpoint: consent.sync ? init.config.endpoint : null,
           features: async () => {
             const f = await source.current(now());
             return { raw: f.raw, bot: f.bot };
@@ -142,7 +151,7 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
     },
     async dismiss(decisionId: string): Promise<void> {
       if (typeof decisionId !== 'string' || decisionId === '') throw new TypeError("'decisionId' passed to 'dismiss' must be a non-empty string");
-      if (!consent) return;
+      if (!consent.store) return;
       const { markDismissed } = await decisions();
       await markDismissed(await store(), decisionId, now() - policy.offerTtlMs);
     },

@@ -8,12 +8,15 @@
 import { transferHandlers } from 'comlink';
 import type { TailorConfig } from '../core/config';
 import type { TailorEvent } from '../core/events/schema';
+import type { Capabilities } from '../core/consent';
 
 /** What the page hands the worker once, right after it starts. */
 export interface WorkerInit {
   config: TailorConfig;
   /** `navigator.webdriver` as read on the page (bot signal). */
   webdriver?: boolean;
+  /** What the consent decision allows right now (see core/consent.ts). */
+  consent: Capabilities;
   /** Absolute URL of the directory tailor.js was loaded from (for lazily fetched chunks and the model). */
   sdkBase: string;
 }
@@ -28,8 +31,8 @@ export interface WorkerHealth {
   eventsReceived: number;
   /** Where events are kept: IndexedDB, memory (and why), or nowhere yet (no consent). */
   store: { kind: 'indexeddb' | 'memory' | 'none'; reason?: string };
-  /** Whether storing is allowed. */
-  consent: boolean;
+  /** What the consent decision allows right now. */
+  consent: Capabilities;
   /** ms since the worker's time origin when health was answered. */
   uptimeMs: number;
 }
@@ -78,8 +81,8 @@ export interface TailorWorkerApi {
   health(): Promise<WorkerHealth>;
   /** Stores a batch of events in one transaction; resolves once written. */
   ingest(events: WireEvent[]): Promise<IngestResult>;
-  /** Applies the shopper's consent: false stops storing. */
-  setConsent(granted: boolean): Promise<void>;
+  /** Applies a new consent decision: no `store` stops storing, no `sync` stops all sending. */
+  setConsent(consent: Capabilities): Promise<void>;
   /** Runs the policy for a trigger; resolves with the offer to show, or null. Never rejects for policy reasons. */
   decide(request: OfferRequest): Promise<OfferView | null>;
   /** Records that the shopper dismissed an offer (the cool-down applies across tabs). */

@@ -9,24 +9,36 @@
 const KEY = 'tailor:pending:v1';
 const MAX = 200;
 
-/** Writes `events` (newest last, capped) to the buffer; silent when storage is unavailable. */
-export function savePending<T>(events: T[]): void {
+/**
+ * Adds `events` to the buffer (merged by id with what another page of the
+ * shop left there — a page restored from the back/forward cache may hide
+ * before the page that would have read it loads), newest last, capped.
+ * Silent when storage is unavailable.
+ */
+export function savePending<T extends { id: string }>(events: T[]): void {
   try {
-    if (events.length === 0) localStorage.removeItem(KEY);
-    else localStorage.setItem(KEY, JSON.stringify(events.slice(-MAX)));
+    if (events.length === 0) return;
+    const byId = new Map<string, T>();
+    for (const e of [...readRaw<T>(), ...events]) byId.set(e.id, e);
+    localStorage.setItem(KEY, JSON.stringify([...byId.values()].slice(-MAX)));
   } catch {
     // Private modes and full quotas: the worker path is still there.
   }
 }
 
+function readRaw<T>(): T[] {
+  const raw = localStorage.getItem(KEY);
+  if (raw === null) return [];
+  const parsed: unknown = JSON.parse(raw);
+  return Array.isArray(parsed) ? (parsed as T[]) : [];
+}
+
 /** Reads and clears the buffer. */
 export function takePending<T>(): T[] {
   try {
-    const raw = localStorage.getItem(KEY);
-    if (raw === null) return [];
+    const events = readRaw<T>();
     localStorage.removeItem(KEY);
-    const parsed: unknown = JSON.parse(raw);
-    return Array.isArray(parsed) ? (parsed as T[]) : [];
+    return events;
   } catch {
     return [];
   }

@@ -64,7 +64,15 @@ export function capturePageViews(ctx: CaptureContext, rules: PageRule[] | undefi
     return result;
   };
   addEventListener('popstate', maybeView);
+  // A page restored from the back/forward cache is seen again: count it, as a fresh load would be.
+  const onShow = (e: PageTransitionEvent) => {
+    if (!e.persisted) return;
+    view();
+    onChange();
+  };
+  addEventListener('pageshow', onShow);
   return () => {
+    removeEventListener('pageshow', onShow);
     h.pushState = originalPush;
     h.replaceState = originalReplace;
     removeEventListener('popstate', maybeView);

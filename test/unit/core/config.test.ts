@@ -11,7 +11,7 @@ describe('parseTagConfig', () => {
       locale: 'zh-CN',
     });
     expect(warnings).toEqual([]);
-    expect(config).toEqual({ site: 'demo', endpoint: 'https://collector.example', consent: 'required', locale: 'zh-CN', debug: false });
+    expect(config).toEqual({ site: 'demo', endpoint: 'https://collector.example', consent: 'required', locale: 'zh-CN', debug: false, personaliseUnderGpc: true });
   });
 
   it('replaces bad values with safe defaults and names the attribute', () => {

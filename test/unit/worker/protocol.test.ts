@@ -5,7 +5,9 @@ import { toWireError, type WireEvent } from '../../../src/worker/protocol';
 import { createWorkerApi } from '../../../src/worker/api';
 import { openStore } from '../../../src/worker/store/openStore';
 
-const config = { site: 's', endpoint: null, consent: 'granted' as const, locale: 'en' as const, debug: false };
+const config = { site: 's', endpoint: null, consent: 'granted' as const, locale: 'en' as const, debug: false, personaliseUnderGpc: true };
+const all = { store: true, personalise: true, sync: true };
+const none = { store: false, personalise: false, sync: false };
 const event = (id: string, ts: number): WireEvent => ({ id, name: 'page_view', ts, props: { page_type: 'home', path: '/' } });
 
 describe('toWireError', () => {
@@ -24,18 +26,18 @@ describe('worker api', () => {
   it('stores valid events idempotently and reports them in health', async () => {
     const worker = api();
     expect((await worker.health()).initialised).toBe(false);
-    await worker.init({ config, sdkBase: 'http://x/sdk/' });
+    await worker.init({ config, consent: all, sdkBase: 'http://x/sdk/' });
     const now = Date.now();
     expect(await worker.ingest([event('a', now), event('b', now + 1)])).toEqual({ written: 2, duplicates: 0, rejected: 0 });
     expect(await worker.ingest([event('b', now + 1)])).toEqual({ written: 0, duplicates: 1, rejected: 0 });
     const health = await worker.health();
-    expect(health).toMatchObject({ ok: true, initialised: true, eventsReceived: 3, consent: true, store: { kind: 'indexeddb' } });
+    expect(health).toMatchObject({ ok: true, initialised: true, eventsReceived: 3, consent: all, store: { kind: 'indexeddb' } });
     expect(await (await worker.store()).countEvents()).toBe(2);
   });
 
   it('re-validates in the worker: forged events are rejected, not stored', async () => {
     const worker = api();
-    await worker.init({ config, sdkBase: 'http://x/sdk/' });
+    await worker.init({ config, consent: all, sdkBase: 'http://x/sdk/' });
     const forged = [{ id: 'x', name: 'page_view', ts: Date.now(), props: { page_type: 'nope' } }, { name: 'search', ts: 1, props: { query: 'q' } }];
     const result = await worker.ingest(forged as unknown as WireEvent[]);
     expect(result.written).toBe(0);
@@ -45,7 +47,7 @@ describe('worker api', () => {
   it('stores nothing and opens no database without consent', async () => {
     let opened = false;
     const worker = createWorkerApi({ open: () => ((opened = true), openStore({ indexedDB: new IDBFactory() })) });
-    await worker.init({ config: { ...config, consent: 'required' }, sdkBase: 'http://x/sdk/' });
+    await worker.init({ config: { ...config, consent: 'required' }, consent: none, sdkBase: 'http://x/sdk/' });
     expect(await worker.ingest([event('a', Date.now())])).toEqual({ written: 0, duplicates: 0, rejected: 1 });
     expect(opened).toBe(false);
     expect((await worker.health()).store.kind).toBe('none');
@@ -55,6 +57,6 @@ describe('worker api', () => {
     const worker = api();
     await expect(worker.ingest('x' as never)).rejects.toThrow("'events' passed to 'ingest' must be an array");
     await expect(worker.init(null as never)).rejects.toThrow("'init' passed to 'init'");
-    await expect(worker.setConsent('yes' as never)).rejects.toThrow("'granted' passed to 'setConsent'");
+    await expect(worker.setConsent('yes' as never)).rejects.toThrow("'consent' passed to 'setConsent'");
   });
 });
