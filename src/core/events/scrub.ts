@@ -2,8 +2,8 @@
  * Scrubbing: personal data and secrets must never reach the store, so every path and every piece of free text is
  * passed through here before it is kept. The rules are heuristics tuned to over-redact rather than leak.
  *
- * Every pattern is linear in the input (bounded quantifiers, no nested ambiguous repetition) because the input is
- * attacker-controllable (URLs, search boxes) and this code runs on the shop's main thread.
+ * Every pattern runs in linear time (maximal runs consumed once, bounded retries, no nested ambiguous repetition)
+ * because the input is attacker-controllable (URLs, search boxes) and this code runs on the shop's main thread.
  */
 import { LIMITS } from './schema';
 import { looksLikeToken } from './lib/token';

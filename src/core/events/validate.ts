@@ -40,8 +40,8 @@ function path(o: object, key: string, flags = 0): string | undefined {
 }
 
 function items(o: object, min: number): Item[] {
-  const raw = get(o, 'items', '');
-  if (raw === undefined && !min) return [];
+  const raw = need(o, 'items', '', min ? REQ : 0);
+  if (raw === undefined) return [];
   if (!Array.isArray(raw)) return fail("'items' must be an array");
   const n = raw.length;
   if (!(n >= min && n <= LIMITS.items)) fail(`'items' must hold ${min} to ${LIMITS.items} entries, not ${n}`);

@@ -80,6 +80,8 @@ describe('validateEvent: rejections name the field', () => {
     [{ name: 'add_to_cart', props: { items: [{ name: 'no id' }] } }, "'id' of items[0] is required"],
     [{ name: 'add_to_cart', props: { items: ['x'] } }, 'items[0] must be an object'],
     [{ name: 'purchase', props: {} }, "'value' is required"],
+    [{ name: 'add_to_cart', props: {} }, "'items' is required"],
+    [{ name: 'add_to_cart', props: { items: { id: 'a' } } }, "'items' must be an array"],
     [{ name: 'product_view', props: { product_id: 'p', name: '   ', price: 1 } }, "'name' must not be empty"],
     [{ name: 'product_view', props: { product_id: { x: 1 }, name: 'n', price: 1 } }, "'product_id' must be a string or a finite number"],
     [{ name: 'product_view', props: { product_id: 'p', name: 'n', price: 1, currency: 'EURO' } }, "'currency' must be a 3-letter ISO 4217 code"],
