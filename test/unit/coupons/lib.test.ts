@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ClientKeys, coarseAddress } from '../../../src/server/coupons/lib/clientKey';
+import { discountFor, orderValueBucket } from '../../../src/server/coupons/lib/money';
+import { SlidingWindowLimiter } from '../../../src/server/coupons/lib/slidingWindow';
+
+describe('coarseAddress', () => {
+  it('keeps IPv4, unwraps IPv4-mapped IPv6, cuts IPv6 to its /64, and folds everything else into one bucket', () => {
+    expect(coarseAddress('192.0.2.1')).toBe('192.0.2.1');
+    expect(coarseAddress('::ffff:192.0.2.1')).toBe('192.0.2.1');
+    expect(coarseAddress('2001:db8:1:2::1')).toBe('2001:db8:1:2::/64');
+    expect(coarseAddress('2001:0DB8:0001:0002:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64');
+    expect(coarseAddress('::1')).toBe('0:0:0:0::/64');
+    expect(coarseAddress('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(coarseAddress('64:ff9b::192.0.2.1')).toBe('64:ff9b:0:0::/64');
+    expect(coarseAddress(undefined)).toBe('unknown');
+    expect(coarseAddress('not-an-address')).toBe('unknown');
+  });
+});
+
+describe('ClientKeys', () => {
+  it('derives opaque keys that never contain the address and change with each process salt', () => {
+    const keys = new ClientKeys();
+    const k = keys.key('book', 'demo', '203.0.113.5');
+    expect(k).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(keys.key('book', 'demo', '203.0.113.5')).toBe(k);
+    expect(keys.key('book', 'other', '203.0.113.5')).not.toBe(k);
+    expect(keys.key('redeem', 'demo', '203.0.113.5')).not.toBe(k);
+    expect(new ClientKeys().key('book', 'demo', '203.0.113.5')).not.toBe(k);
+  });
+});
+
+describe('SlidingWindowLimiter', () => {
+  it('allows `limit` events per window, reports the wait to the oldest one leaving, and forgets idle keys', () => {
+    const limiter = new SlidingWindowLimiter({ limit: 2, windowMs: 10_000 });
+    expect(limiter.take('a', 0).allowed).toBe(true);
+    expect(limiter.take('a', 4_000).allowed).toBe(true);
+    expect(limiter.take('a', 5_000)).toEqual({ allowed: false, retryAfterS: 5 });
+    expect(limiter.check('a', 9_999)).toEqual({ allowed: false, retryAfterS: 1 });
+    expect(limiter.take('a', 10_000).allowed).toBe(true);
+    limiter.hit('b', 10_000);
+    expect(limiter.size).toBe(2);
+    limiter.hit('c', 30_000); // a sweep: 'a' and 'b' have nothing left in their windows
+    expect(limiter.size).toBe(1);
+  });
+
+  it('bounds memory by forgetting the least recently seen key', () => {
+    const limiter = new SlidingWindowLimiter({ limit: 1, windowMs: 60_000 }, 3);
+    for (const key of ['a', 'b', 'c', 'd']) limiter.hit(key, 0);
+    expect(limiter.size).toBe(3);
+    expect(limiter.check('a', 1).allowed).toBe(true);
+    expect(limiter.check('d', 1).allowed).toBe(false);
+  });
+
+  it('refuses nonsense limits, naming them', () => {
+    expect(() => new SlidingWindowLimiter({ limit: 0, windowMs: 1 })).toThrow(/'window.limit' passed to 'SlidingWindowLimiter'/);
+    expect(() => new SlidingWindowLimiter({ limit: 1, windowMs: 0 })).toThrow(/'window.windowMs'/);
+  });
+});
+
+describe('money', () => {
+  it('buckets order values by powers of two', () => {
+    expect([0, 0.99, 1, 1.5, 2, 73.5, 128, 1000].map(orderValueBucket)).toEqual([0, 0, 1, 1, 2, 64, 128, 512]);
+  });
+
+  it('computes discounts on cents where floating point would round wrongly', () => {
+    // 1.005 * 100 is 100.49999999999999 in binary; the order value meant is 100.5 cents, which rounds to 101.
+    expect(discountFor(1.005, 100)).toBe(1.01);
+    expect(discountFor(0.29, 50)).toBe(0.15); // 14.5 cents → 15; 0.29 * 0.5 = 0.145 in floats rounds to 0.14
+    expect(discountFor(999_999_999.99, 20)).toBe(200_000_000);
+  });
+});
