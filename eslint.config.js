@@ -50,7 +50,7 @@ export default tseslint.config(
     // Privacy by construction: only the sync module may send anything. The model loader
     // may fetch Tailor's own static files (it is reviewed for that), nothing else may fetch.
     files: ['src/sdk/**/*.ts', 'src/worker/**/*.ts', 'src/core/**/*.ts'],
-    ignores: ['src/worker/sync/**', 'src/worker/model/**'],
+    ignores: ['src/worker/sync/**', 'src/worker/model/**', 'src/worker/static/**'],
     rules: {
       'no-restricted-globals': [
         'error',

@@ -11,7 +11,7 @@ import { wrap, type Remote } from 'comlink';
 import type { TailorConfig } from '../core/config';
 import type { Logger } from '../core/logger';
 import { VERSION } from '../core/version';
-import { installWireErrors, type TailorWorkerApi, type WorkerHealth } from '../worker/protocol';
+import { installWireErrors, type AuditData, type TailorWorkerApi, type WorkerHealth } from '../worker/protocol';
 import { startWorker } from './lib/startWorker';
 import { onPageHide } from './lib/onPageHide';
 import { clearPending, savePending, takePending } from './lib/pendingBuffer';
@@ -38,6 +38,14 @@ export interface TailorApi {
   ready(): Promise<ReadyState>;
   /** Queue compatibility: `tailor.push(['track', name, props])` works before and after load. */
   push(...calls: unknown[]): number;
+  /** Everything stored on this device, every payload ever sent, and the data manifest. */
+  audit(): Promise<AuditData | null>;
+  /** The same as a JSON file; `{download: true}` also saves it (data portability). */
+  exportData(options?: { download?: boolean }): Promise<Blob | null>;
+  /** Deletes everything Tailor stored, in every tab; capture stops until `consent(true)`. */
+  forget(): Promise<void>;
+  /** Opens the audit panel (also opened by the `#tailor-audit` URL fragment). */
+  openAudit(): Promise<void>;
 }
 
 /** Where the worker lives and how to talk to it. */
@@ -201,7 +209,80 @@ export function createTailor(deps: TailorDeps): TailorApi {
       for (const call of calls) replay(api, call as QueuedCall, log);
       return calls.length;
     },
+    async audit() {
+      try {
+        const state = await boot();
+        return state.ok && remote ? await remote.audit() : null;
+      } catch (error) {
+        log.warn('audit failed:', error);
+        return null;
+      }
+    },
+    async exportData(options = {}) {
+      const data = await api.audit();
+      if (!data) return null;
+      const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+      if (options.download) {
+        const a = document.createElement('a');
+        a.href = URL.createObjectURL(blob);
+        a.download = `tailor-data-${new Date(data.generatedAt).toISOString().slice(0, 10)}.json`;
+        a.rel = 'noopener';
+        a.style.display = 'none';
+        document.body.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+      }
+      return blob;
+    },
+    async forget() {
+      try {
+        forgetLocally();
+        channel?.postMessage({ type: 'forget' });
+        const state = await boot();
+        if (state.ok && remote) await remote.forget();
+      } catch (error) {
+        log.warn('forget failed:', error);
+      }
+    },
+    async openAudit() {
+      try {
+        const { openAuditPanel } = await import('./audit/auditPanel');
+        openAuditPanel({ api, locale: config.locale, log });
+      } catch (error) {
+        log.warn('audit panel failed to open:', error);
+      }
+    },
   };
+
+  /** Stops capture and drops every trace on the page side; the worker part is `remote.forget()`. */
+  function forgetLocally(): void {
+    explicit = false;
+    tracker?.stop();
+    tracker = null;
+    preConsent = [];
+    pending.length = 0;
+    inflight.clear();
+    clearPending();
+    stopOffers?.();
+    stopOffers = null;
+    applyConsent();
+  }
+  // Other tabs of the shop: a forget in one is a forget in all.
+  let channel: BroadcastChannel | null = null;
+  try {
+    channel = new BroadcastChannel('tailor-control');
+    channel.onmessage = (e: MessageEvent<{ type?: string }>) => {
+      if (e.data?.type === 'forget') forgetLocally();
+    };
+  } catch {
+    // No BroadcastChannel: other tabs stop at their next page load (their database is gone).
+  }
+  const onHash = () => {
+    if (location.hash === '#tailor-audit') void api.openAudit();
+  };
+  addEventListener('hashchange', onHash);
+  onHash();
 
   /** Re-decides consent from every signal and applies a change everywhere. */
   function applyConsent(): void {

@@ -6,7 +6,7 @@
  * validated again here, because the page is not ours and anything could
  * have called `postMessage`.
  */
-import type { FeatureView, IngestResult, OfferRequest, OfferView, TailorWorkerApi, WireEvent, WorkerHealth, WorkerInit } from './protocol';
+import type { AuditData, FeatureView, IngestResult, OfferRequest, OfferView, TailorWorkerApi, WireEvent, WorkerHealth, WorkerInit } from './protocol';
 import { VERSION } from '../core/version';
 import { createLogger } from '../core/logger';
 import { validateEvent } from '../core/events/validate';
@@ -18,6 +18,21 @@ import type { StoredEvent, StoredEventInput } from './store/schema';
 import type { FeatureSource, OfferDeps } from './decisionModule';
 import { secureRandom } from './lib/secureRandom';
 import { newDecisionId } from './lib/newDecisionId';
+import { fetchManifest } from './static/fetchManifest';
+
+/** meta keys shown in the audit (everything Tailor keeps there). */
+const AUDIT_META_KEYS = ['visitor', 'holdout', 'coupon-book', 'outbound-log', 'privacy-budget', 'policy-config'];
+const OUTBOUND_KEY = 'outbound-log';
+const BUDGET_KEY = 'privacy-budget';
+
+/** Deletes the `tailor` database when no store was opened in this worker (another tab may have made one). */
+function deleteTailorDatabase(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof indexedDB === 'undefined') return resolve();
+    const req = indexedDB.deleteDatabase('tailor');
+    req.onsuccess = req.onerror = req.onblocked = () => resolve();
+  });
+}
 
 /** How often (at most) the retention sweep runs, per worker. */
 const RETENTION_EVERY_MS = 10 * 60 * 1000;
@@ -159,6 +174,54 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
       const source = await featureSource();
       const f = opts.full ? await source.fullRecompute(now()) : await source.current(now());
       return { raw: { ...f.raw }, standardized: null, bot: f.bot, botReasons: f.botReasons, mode: opts.full ? 'full' : 'incremental' };
+    },
+    async audit(): Promise<AuditData> {
+      const s = storePromise ? await storePromise.catch(() => null) : null;
+      const base: AuditData = {
+        generatedAt: now(),
+        version: VERSION,
+        consent: { ...consent },
+        store: { kind: s?.kind ?? 'none', ...(s?.reason ? { reason: s.reason } : {}), bytes: 0 },
+        events: [],
+        sessions: [],
+        features: null,
+        decisions: [],
+        outbox: [],
+        budgets: null,
+        outbound: [],
+        meta: {},
+        manifest: init ? await fetchManifest(init.sdkBase) : null,
+      };
+      if (!s) return base;
+      const meta: Record<string, unknown> = {};
+      for (const key of AUDIT_META_KEYS) {
+        const value = await s.getMeta(key);
+        if (value !== undefined) meta[key] = value;
+      }
+      return {
+        ...base,
+        store: { ...base.store, bytes: await s.estimateBytes() },
+        events: await s.allEvents(),
+        sessions: await s.sessions(),
+        features: consent.store ? await api.features().catch(() => null) : null,
+        decisions: await s.decisions(),
+        outbox: await s.outboxList(),
+        budgets: meta[BUDGET_KEY] ?? null,
+        outbound: (meta[OUTBOUND_KEY] as unknown[] | undefined) ?? [],
+        meta,
+      };
+    },
+    async forget(): Promise<void> {
+      consent = { store: false, personalise: false, sync: false };
+      features?.reset();
+      features = null;
+      const s = storePromise ? await storePromise.catch(() => null) : null;
+      storePromise = null;
+      if (s) await s.deleteDatabase();
+      else await deleteTailorDatabase();
+      if (typeof caches !== 'undefined') {
+        for (const name of await caches.keys()) if (name.startsWith('tailor')) await caches.delete(name);
+      }
     },
     store,
   };

@@ -89,6 +89,10 @@ export interface TailorWorkerApi {
   dismiss(decisionId: string): Promise<void>;
   /** The current feature vector: raw values by name, and the standardised model input when a model is loaded. */
   features(options?: { full?: boolean }): Promise<FeatureView>;
+  /** Everything stored locally and everything ever sent. */
+  audit(): Promise<AuditData>;
+  /** Deletes the database and every cache Tailor made; storing stops until consent is given again. */
+  forget(): Promise<void>;
 }
 
 /** The shopper's current features, for the policy's audit trail and the audit view. */
@@ -100,6 +104,27 @@ export interface FeatureView {
   botReasons: string[];
   /** 'incremental' (running accumulator) or 'full' (recomputed from the store). */
   mode: 'incremental' | 'full';
+}
+
+/** Everything Tailor keeps on this device, for `tailor.audit()` and `tailor.exportData()`. */
+export interface AuditData {
+  generatedAt: number;
+  version: string;
+  consent: Capabilities;
+  store: { kind: 'indexeddb' | 'memory' | 'none'; reason?: string; bytes: number };
+  events: unknown[];
+  sessions: unknown[];
+  features: FeatureView | null;
+  decisions: unknown[];
+  outbox: unknown[];
+  /** Privacy budget spent, as the sync module records it. */
+  budgets: unknown;
+  /** Every payload ever sent (bounded log, newest last). */
+  outbound: unknown[];
+  /** Other local state: holdout assignment, cached coupon book, visitor summary. */
+  meta: Record<string, unknown>;
+  /** The data manifest served beside the SDK (what may be stored and sent), or null if unreachable. */
+  manifest: unknown;
 }
 
 /** An error as it crosses the boundary. */
