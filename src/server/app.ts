@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { VERSION } from '../core/version';
 import { dbStatus, type Db } from './db';
 import { mountSdkFiles } from './sdkFiles';
+import { mountCoupons, type CouponDeps } from './coupons';
 
 /** What the app needs from its process. */
 export interface TailorAppOptions {
@@ -16,6 +17,8 @@ export interface TailorAppOptions {
   sdkDir: string;
   /** Largest request body accepted on `/v1/*`, in bytes. */
   maxBodyBytes?: number;
+  /** Coupon settings (secret, site, …); the coupon routes are mounted only when given. */
+  coupons?: Omit<CouponDeps, 'db'>;
 }
 
 /** Builds the Hono app for Tailor's own origin. */
@@ -44,6 +47,7 @@ export function createTailorApp(opts: TailorAppOptions): Hono {
       onError: (c) => c.json({ error: 'payload_too_large', message: `request body exceeds ${maxBody} bytes` }, 413),
     }),
   );
+  if (opts.coupons) mountCoupons(app, { db: opts.db, ...opts.coupons });
   app.all('/v1/*', (c) => c.json({ error: 'not_found', message: `no route ${c.req.method} ${c.req.path}` }, 404));
 
   return app;

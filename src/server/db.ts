@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { COUPON_MIGRATIONS } from './coupons/migrations';
 
 /** The database handle type used across the server. */
 export type Db = Database.Database;
@@ -14,6 +15,7 @@ export type Db = Database.Database;
 /** Append-only; never edit a migration that has shipped. */
 export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;`,
+  ...COUPON_MIGRATIONS,
 ];
 
 /** Opens (creating directories as needed) and migrates the database at `path` (`:memory:` allowed). */

@@ -5,7 +5,9 @@
  *
  * Environment: PORT (Tailor, default 8080), SHOP_PORT (default PORT+1; 0 picks
  * a free port), HOST (default 127.0.0.1), TAILOR_DB (default ./data/tailor.db),
- * PUBLIC_URL / SHOP_PUBLIC_URL when behind a proxy, TAILOR_SHOP_TAG (JSON of extra
+ * TAILOR_COUPON_SECRET (else one is generated and kept in the database),
+ * TAILOR_COUPON_SITE (default 'demo'), TAILOR_BOOK_RATE_LIMIT (books per
+ * client per 10 minutes, default 30), PUBLIC_URL / SHOP_PUBLIC_URL when behind a proxy, TAILOR_SHOP_TAG (JSON of extra
  * attributes for the demo shop's tag, e.g. `{"data-consent":"required"}`).
  */
 import { serve } from '@hono/node-server';
@@ -15,6 +17,7 @@ import { existsSync } from 'node:fs';
 import { createShopApp } from '../../demo/shop-app';
 import { createTailorApp } from './app';
 import { openDatabase } from './db';
+import { loadOrCreateSecret } from './coupons';
 import { STRICT_CSP_PATH, mountStrictShop } from './strictShop';
 
 const host = process.env.HOST ?? '127.0.0.1';
@@ -29,7 +32,16 @@ if (!existsSync(resolve(sdkDir, 'tailor.js'))) {
 }
 
 const db = openDatabase(dbPath);
-const app = createTailorApp({ db, sdkDir });
+const bookLimit = Number(process.env.TAILOR_BOOK_RATE_LIMIT ?? 30);
+const app = createTailorApp({
+  db,
+  sdkDir,
+  coupons: {
+    secret: process.env.TAILOR_COUPON_SECRET || loadOrCreateSecret(db),
+    site: process.env.TAILOR_COUPON_SITE || 'demo',
+    rateLimit: { books: { limit: bookLimit, windowMs: 600_000 } },
+  },
+});
 
 function listen(fetch: Parameters<typeof serve>[0]['fetch'], p: number): Promise<number> {
   return new Promise((done) => {

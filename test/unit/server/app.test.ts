@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { VERSION } from '../../../src/core/version';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ describe('server app', () => {
   it('reports health with version and DB status', async () => {
     const res = await createTailorApp({ db, sdkDir }).request('/healthz');
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ ok: true, version: '0.1.0', db: { ok: true, schemaVersion: MIGRATIONS.length } });
+    expect(await res.json()).toMatchObject({ ok: true, version: VERSION, db: { ok: true, schemaVersion: MIGRATIONS.length } });
   });
 
   it('reports an unhealthy store with 503', async () => {

@@ -1,0 +1,102 @@
+/**
+ * Serves and refreshes each site's policy config. A config is recomputed from
+ * the last `windowDays` of counts when the cached one is older than
+ * `recomputeMs` (or on demand), and a new version is stored only when its
+ * content changed. A site with no reports and no stored version gets the
+ * built-in default (version `'default'`, what devices use without a server),
+ * which is never stored: asking about made-up sites costs no disk.
+ */
+import {
+  ARMS,
+  ARM_DISCOUNT,
+  POLICY_TIERS,
+  armEconomics,
+  armMetrics,
+  contentHash,
+  poolTallies,
+  tallyRows,
+  updatePolicy,
+  utcDay,
+  type MeasuredArms,
+  type PolicyContent,
+  type PolicySnapshot,
+} from '../../core/privacy';
+import type { EstimateSettings } from './estimatesView';
+import type { PolicyStore } from './policyStore';
+import type { ReportStore } from './reportStore';
+
+/** What the service needs. */
+export interface PolicyServiceOptions {
+  reports: ReportStore;
+  policies: PolicyStore;
+  now: () => number;
+  settings: EstimateSettings & { explorationRate: number };
+  /** Model's mean P(buy | tier) per arm, by tier ('0', '5', …); null = calibration stays at 1. */
+  modelPrior: Readonly<Record<string, number>> | null;
+  recomputeMs: number;
+  windowDays: number;
+}
+
+const MAX_CACHED_SITES = 1000;
+
+/** Per-site config cache over the stores. */
+export class PolicyService {
+  private readonly cache = new Map<string, { snapshot: PolicySnapshot; at: number }>();
+
+  constructor(private readonly options: PolicyServiceOptions) {}
+
+  /** The site's config, recomputed first when the cached one is stale. */
+  current(site: string): PolicySnapshot {
+    const hit = this.cache.get(site);
+    if (hit && this.options.now() - hit.at < this.options.recomputeMs) return hit.snapshot;
+    return this.recompute(site);
+  }
+
+  /** Recomputes the site's config now (and stores it when it changed). */
+  recompute(site: string): PolicySnapshot {
+    const { reports, policies, now, settings, modelPrior, windowDays } = this.options;
+    const today = utcDay(now());
+    const rows = reports.aggregate({ site, fromDay: today - windowDays + 1, toDay: today });
+    const previous = policies.latest(site);
+    let snapshot: PolicySnapshot;
+    if (rows.length === 0 && previous === null) {
+      snapshot = this.defaultSnapshot();
+    } else {
+      snapshot = updatePolicy({ previous, arms: measuredArms(rows, settings), modelPrior, settings });
+      if (snapshot !== previous) policies.save(site, snapshot, now());
+    }
+    this.cache.delete(site);
+    this.cache.set(site, { snapshot, at: now() });
+    while (this.cache.size > MAX_CACHED_SITES) this.cache.delete(this.cache.keys().next().value!);
+    return snapshot;
+  }
+
+  /** The config of a site Tailor knows nothing about yet. */
+  defaultSnapshot(): PolicySnapshot {
+    const { settings } = this.options;
+    const content: PolicyContent = {
+      calibration: Object.fromEntries(POLICY_TIERS.map((t) => [t, 1])),
+      exploration: { rate: settings.explorationRate, weights: Object.fromEntries(POLICY_TIERS.map((t) => [t, 1 / POLICY_TIERS.length])) },
+      epsilon: settings.epsilon,
+      k: settings.k,
+      budget: { maxReportsPerDay: settings.budget.maxReportsPerDay, weeklyEpsilon: settings.budget.weeklyEpsilon },
+      grossMargin: settings.grossMargin,
+    };
+    return { ...content, version: 'default', hash: contentHash(content) };
+  }
+}
+
+/** Per-arm metrics and economics of the arms that pass the k-threshold. */
+export function measuredArms(rows: Parameters<typeof tallyRows>[0], settings: EstimateSettings): MeasuredArms {
+  const byArm = tallyRows(rows, (row) => row.arm);
+  const pooled = armMetrics(poolTallies(byArm.values()), settings.bucketValues).orderValue?.value;
+  const price = pooled !== undefined && pooled > 0 ? pooled : settings.fallbackOrderValue;
+  const out: MeasuredArms = {};
+  for (const arm of ARMS) {
+    const tally = byArm.get(arm);
+    if (!tally || tally.n < settings.k) continue;
+    const metrics = armMetrics(tally, settings.bucketValues);
+    out[arm] = { metrics, economics: armEconomics(metrics, ARM_DISCOUNT[arm], settings.grossMargin, price) };
+  }
+  return out;
+}

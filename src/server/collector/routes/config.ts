@@ -1,0 +1,67 @@
+/**
+ * `GET /v1/config?site=`: the site's policy config (calibration, exploration,
+ * ε, k, budget), cacheable for 5 minutes, with an ETag (304 on a matching
+ * If-None-Match). `POST /v1/config/recompute?site=` recomputes now; it needs
+ * `Authorization: Bearer <TAILOR_ADMIN_TOKEN>` and is off without a token.
+ */
+import type { Context, Hono } from 'hono';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { SITE_RE, type PolicySnapshot } from '../../../core/privacy';
+import { jsonError } from '../lib/jsonError';
+import type { PolicyService } from '../policyService';
+import type { SlidingWindowLimiter } from '../rateLimiter';
+import type { ResolvedDeps } from '../settings';
+
+/** The config body: the snapshot, and the site it is for. */
+export function configBody(site: string, snapshot: PolicySnapshot): Record<string, unknown> {
+  return { site, ...snapshot };
+}
+
+/** Strong ETag of a snapshot: the version and content hash identify the body. */
+export function configEtag(snapshot: PolicySnapshot): string {
+  return `"${snapshot.version}.${snapshot.hash}"`;
+}
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  // Weak comparison, as RFC 9110 asks for If-None-Match.
+  return ifNoneMatch.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === etag;
+  });
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** Mounts the config routes. */
+export function mountConfigRoutes(app: Hono, deps: ResolvedDeps, service: PolicyService, limiter: SlidingWindowLimiter): void {
+  const site = (c: Context): string | null => {
+    const s = c.req.query('site') || 'default';
+    return SITE_RE.test(s) ? s : null;
+  };
+
+  app.get('/v1/config', (c) => {
+    const s = site(c);
+    if (s === null) return jsonError(c, 400, 'invalid_query', "'site' must be 1-64 characters of a-z, 0-9, '-' or '_'", { field: 'site' });
+    const snapshot = service.current(s);
+    const etag = configEtag(snapshot);
+    const headers = { ETag: etag, 'Cache-Control': 'public, max-age=300' };
+    if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
+    return c.json(configBody(s, snapshot), 200, headers);
+  });
+
+  app.post('/v1/config/recompute', (c) => {
+    const verdict = limiter.hit(deps.clientAddress(c));
+    if (!verdict.allowed) return jsonError(c, 429, 'rate_limited', `retry in ${verdict.retryAfterSeconds} s`, {}, { 'Retry-After': String(verdict.retryAfterSeconds) });
+    if (deps.adminToken === null) return jsonError(c, 403, 'forbidden', 'recompute is disabled: TAILOR_ADMIN_TOKEN is not set');
+    const given = /^Bearer (.+)$/.exec(c.req.header('Authorization') ?? '')?.[1] ?? '';
+    // Compare digests so neither length nor content leaks through timing.
+    if (!timingSafeEqual(digest(given), digest(deps.adminToken))) {
+      return jsonError(c, 401, 'unauthorized', 'a valid admin token is required', {}, { 'WWW-Authenticate': 'Bearer' });
+    }
+    const s = site(c);
+    if (s === null) return jsonError(c, 400, 'invalid_query', "'site' must be 1-64 characters of a-z, 0-9, '-' or '_'", { field: 'site' });
+    const snapshot = service.recompute(s);
+    return c.json(configBody(s, snapshot), 200, { 'Cache-Control': 'no-store', ETag: configEtag(snapshot) });
+  });
+}

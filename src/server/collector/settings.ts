@@ -1,0 +1,101 @@
+/**
+ * The collector's and dashboard's dependencies, and how their defaults are
+ * filled in, so both mount from one object and can never disagree on ε or k.
+ */
+import type { Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Db } from '../db';
+import { DEFAULT_BUCKET_VALUES, DEFAULT_BUDGET, DEFAULT_EPSILON, DEFAULT_K, EPSILON_RANGE, ORDER_VALUE_BUCKETS, type BudgetPolicy } from '../../core/privacy';
+import type { EstimateSettings } from './estimatesView';
+import { SqlitePolicyStore, type PolicyStore } from './policyStore';
+import { SqliteReportStore, type ReportStore } from './reportStore';
+
+/** What `mountCollector` and `mountDashboard` take. Everything but `db` is optional. */
+export interface CollectorDeps {
+  db: Db;
+  /** Clock, epoch ms. */
+  now?: () => number;
+  /** k-threshold (default 50). */
+  k?: number;
+  /** Per-report ε devices are told to use (default ln 3). */
+  epsilon?: number;
+  budget?: BudgetPolicy;
+  /** Gross margin for profit (default 0.4). */
+  grossMargin?: number;
+  /** Share of decisions devices explore (default 0.05). */
+  explorationRate?: number;
+  /** Value assumed per order value bucket (default midpoints, 300 for "> 200"). */
+  bucketValues?: readonly number[];
+  /** Model's mean P(buy | tier) per arm, by tier; without it calibration stays at 1. */
+  modelPrior?: Readonly<Record<string, number>> | null;
+  /** Token for `POST /v1/config/recompute` (TAILOR_ADMIN_TOKEN); unset = that endpoint is disabled. */
+  adminToken?: string;
+  /** Uploads per client per window (default 60 per minute). */
+  rateLimit?: { limit: number; windowMs: number };
+  /**
+   * The client's address, for rate limiting only (hashed, never stored).
+   * Default: the TCP peer. Behind a reverse proxy, read the proxy's header here.
+   */
+  clientAddress?: (c: Context) => string | undefined;
+  /** Config recomputation interval in minutes (default 15) and window in days (default 28). */
+  recomputeMinutes?: number;
+  windowDays?: number;
+  /** Replace the SQLite stores (e.g. with a shared database). */
+  reportStore?: ReportStore;
+  policyStore?: PolicyStore;
+}
+
+/** Deps with every default filled in. */
+export interface ResolvedDeps {
+  now: () => number;
+  settings: EstimateSettings & { explorationRate: number };
+  modelPrior: Readonly<Record<string, number>> | null;
+  adminToken: string | null;
+  rateLimit: { limit: number; windowMs: number };
+  clientAddress: (c: Context) => string | undefined;
+  recomputeMs: number;
+  windowDays: number;
+  reports: ReportStore;
+  policies: PolicyStore;
+}
+
+function check(ok: boolean, field: string, rule: string, got: unknown): void {
+  if (!ok) throw new RangeError(`'deps.${field}' passed to 'mountCollector' must be ${rule}, got ${JSON.stringify(got)}`);
+}
+
+/** The TCP peer's address under @hono/node-server; undefined elsewhere (e.g. `app.request` in tests). */
+export function peerAddress(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Fills in defaults and validates. */
+export function resolveDeps(deps: CollectorDeps): ResolvedDeps {
+  const epsilon = deps.epsilon ?? DEFAULT_EPSILON;
+  check(epsilon >= EPSILON_RANGE[0]! && epsilon <= EPSILON_RANGE[1]!, 'epsilon', `in [${EPSILON_RANGE.join(', ')}]`, epsilon);
+  const k = deps.k ?? DEFAULT_K;
+  check(Number.isInteger(k) && k >= 1, 'k', 'an integer ≥ 1', k);
+  const grossMargin = deps.grossMargin ?? 0.4;
+  check(grossMargin >= 0 && grossMargin <= 1, 'grossMargin', 'in [0, 1]', grossMargin);
+  const explorationRate = deps.explorationRate ?? 0.05;
+  check(explorationRate >= 0 && explorationRate <= 1, 'explorationRate', 'in [0, 1]', explorationRate);
+  const bucketValues = deps.bucketValues ?? DEFAULT_BUCKET_VALUES;
+  check(bucketValues.length === ORDER_VALUE_BUCKETS && bucketValues[0] === 0 && bucketValues.every((v) => v >= 0), 'bucketValues', `${ORDER_VALUE_BUCKETS} values ≥ 0 starting with 0`, bucketValues);
+  const windowDays = deps.windowDays ?? 28;
+  check(Number.isInteger(windowDays) && windowDays >= 1 && windowDays <= 366, 'windowDays', 'an integer in [1, 366]', windowDays);
+  return {
+    now: deps.now ?? Date.now,
+    settings: { epsilon, k, budget: deps.budget ?? DEFAULT_BUDGET, grossMargin, bucketValues, fallbackOrderValue: 50, explorationRate },
+    modelPrior: deps.modelPrior ?? null,
+    adminToken: deps.adminToken ? deps.adminToken : null,
+    rateLimit: deps.rateLimit ?? { limit: 60, windowMs: 60_000 },
+    clientAddress: deps.clientAddress ?? peerAddress,
+    recomputeMs: (deps.recomputeMinutes ?? 15) * 60_000,
+    windowDays,
+    reports: deps.reportStore ?? new SqliteReportStore(deps.db),
+    policies: deps.policyStore ?? new SqlitePolicyStore(deps.db),
+  };
+}
