@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { ShoppingCalendar } from '../../../src/core/calendar';
 import {
-  CHINESE_NEW_YEAR_DATES, DEFAULT_SHOPPING_CALENDAR, configureCalendar, specialDay, specialDayDate, specialDayValue,
+  CHINESE_NEW_YEAR_DATES, DEFAULT_SHOPPING_CALENDAR, assertShoppingCalendar, configureCalendar, specialDay, specialDayDate, specialDayValue,
 } from '../../../src/core/calendar';
 
 const d = (year: number, month: number, day: number) => ({ year, month, day });
@@ -89,5 +89,15 @@ describe('configureCalendar', () => {
   it('rejects unknown ids and inconsistent windows, naming the argument', () => {
     expect(() => configureCalendar(DEFAULT_SHOPPING_CALENDAR, { easter: null })).toThrow(/'overrides' passed to 'configureCalendar' names unknown special day 'easter'/);
     expect(() => configureCalendar(DEFAULT_SHOPPING_CALENDAR, { christmas: { peakDays: 40 } })).toThrow(/tailDays <= peakDays <= leadDays/);
+  });
+
+  it('rejects malformed calendars: duplicate ids and impossible rules', () => {
+    const day = DEFAULT_SHOPPING_CALENDAR[0]!;
+    expect(() => assertShoppingCalendar([day, day], 'test')).toThrow(/'calendar' passed to 'test' has the id 'valentines_day' twice/);
+    expect(() => assertShoppingCalendar([{ ...day, rule: { kind: 'fixed', month: 13, day: 1 } }], 'test')).toThrow(/malformed rule/);
+    expect(() => assertShoppingCalendar([{ ...day, rule: { kind: 'nthWeekday', month: 5, weekday: 0, n: 6 } }], 'test')).toThrow(/malformed rule/);
+    expect(() => assertShoppingCalendar([{ ...day, rule: { kind: 'table', dates: { 2030: [2] } } }], 'test')).toThrow(/malformed rule/);
+    expect(() => assertShoppingCalendar({}, 'test')).toThrow(/must be an array/);
+    expect(() => assertShoppingCalendar(DEFAULT_SHOPPING_CALENDAR, 'test')).not.toThrow();
   });
 });
