@@ -1,0 +1,77 @@
+/**
+ * What the features need to know about ended sessions, folded into counters so that history is never rescanned.
+ * JSON-serialisable: the worker may persist it, and events older than the retention window live on only here.
+ */
+
+/**
+ * Per page path (query dropped), GA's page-level counters: sessions that entered on it and of those how many
+ * bounced (one page view), its page views and how many were the last of their session, the sessions that viewed
+ * it and the revenue of purchases made after that view.
+ */
+export interface PathStats {
+  entries: number;
+  bounces: number;
+  views: number;
+  exits: number;
+  sessions: number;
+  revenue: number;
+}
+
+/** Counters over every ended session seen on this device. */
+export interface HistorySummary {
+  readonly version: 1;
+  sessions: number;
+  /** Purchase events, their summed pre-discount spend, and the ts of the latest one (null when none). */
+  purchases: number;
+  spend: number;
+  lastPurchaseTs: number | null;
+  /** Sessions that added to cart and made no purchase. */
+  cartAbandons: number;
+  /** Purchased item lines, and how many of them were on sale. */
+  purchasedLines: number;
+  saleLines: number;
+  /** Purchases with a coupon code or after a redeemed Tailor offer. */
+  couponPurchases: number;
+  offersShown: number;
+  offersRedeemed: number;
+  /** Keyed by scrubbed path; a JSON object so the summary survives `JSON.stringify`. Read it with `Object.hasOwn`. */
+  paths: Record<string, PathStats>;
+}
+
+/** The summary of a device with no past sessions. */
+export function emptyHistory(): HistorySummary {
+  return {
+    version: 1, sessions: 0, purchases: 0, spend: 0, lastPurchaseTs: null, cartAbandons: 0, purchasedLines: 0,
+    saleLines: 0, couponPurchases: 0, offersShown: 0, offersRedeemed: 0, paths: {},
+  };
+}
+
+const COUNTERS = [
+  'sessions', 'purchases', 'spend', 'cartAbandons', 'purchasedLines', 'saleLines', 'couponPurchases', 'offersShown', 'offersRedeemed',
+] as const;
+
+const PATH_COUNTERS = ['entries', 'bounces', 'views', 'exits', 'sessions', 'revenue'] as const;
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/**
+ * Throws unless `value` is a well-formed {@link HistorySummary} (version 1, finite non-negative counters, per-path
+ * counters well-formed). The message names `caller`; a corrupt stored summary must fail loudly, not skew features.
+ */
+export function assertHistorySummary(value: unknown, caller: string): asserts value is HistorySummary {
+  const fail = (message: string): never => {
+    throw new Error(`'history' passed to '${caller}' ${message}`);
+  };
+  if (typeof value !== 'object' || value === null) fail('must be a HistorySummary object');
+  const h = value as Partial<HistorySummary>;
+  if (h.version !== 1) fail(`must have version 1, got ${String(h.version)}`);
+  for (const field of COUNTERS) if (!isCount(h[field])) fail(`needs a finite non-negative '${field}'`);
+  if (h.lastPurchaseTs !== null && !(typeof h.lastPurchaseTs === 'number' && Number.isFinite(h.lastPurchaseTs))) {
+    fail(`needs 'lastPurchaseTs' to be a finite number or null`);
+  }
+  if (typeof h.paths !== 'object' || h.paths === null) fail(`needs a 'paths' object`);
+  for (const [path, s] of Object.entries(h.paths as object)) {
+    const stats = s as Partial<PathStats> | null;
+    if (!stats || !PATH_COUNTERS.every((field) => isCount(stats[field]))) fail(`has malformed counters for path '${path}'`);
+  }
+}
