@@ -103,6 +103,13 @@ export interface PurchaseProps {
   coupon?: string;
 }
 
+/** Payload of `offer_feedback`: the shopper's one-tap answer to "was this offer useful?". */
+export interface OfferFeedbackProps {
+  tier: number;
+  offer_id?: string;
+  useful: boolean;
+}
+
 /** Payload of the five offer lifecycle events. */
 export interface OfferProps {
   /** Discount tier as percent off (0 = no discount / holdout). */
@@ -137,6 +144,7 @@ export interface EventPropsMap {
   offer_copied: OfferProps;
   offer_dismissed: OfferProps;
   offer_redeemed: OfferProps;
+  offer_feedback: OfferFeedbackProps;
   custom: CustomProps;
 }
 
@@ -162,7 +170,7 @@ export type TailorEventInput = {
 /** All event names, in schema order. */
 export const EVENT_NAMES = [
   'page_view', 'product_view', 'add_to_cart', 'remove_from_cart', 'begin_checkout', 'purchase', 'search',
-  'scroll_depth', 'dwell', 'exit_intent', 'rating', ...OFFER_EVENTS, 'custom',
+  'scroll_depth', 'dwell', 'exit_intent', 'rating', ...OFFER_EVENTS, 'offer_feedback', 'custom',
 ] as const satisfies readonly EventName[];
 
 // Compile-time proof that EVENT_NAMES lists every key of EventPropsMap.

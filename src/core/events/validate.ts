@@ -120,6 +120,7 @@ const PROPS: { [N in EventName]: (p: Rec) => unknown } = {
     has_review: oneOf(p, 'has_review', '', [true, false]) ?? false,
   }),
   ...(Object.fromEntries(OFFER_EVENTS.map((n) => [n, offer])) as Record<(typeof OFFER_EVENTS)[number], typeof offer>),
+  offer_feedback: (p) => ({ ...offer(p), useful: oneOf(p, 'useful', '', [true, false], REQ) as boolean }),
   custom: (p) => {
     const name = get(p, 'name', '');
     if (typeof name !== 'string' || !CUSTOM_NAME.test(name)) fail(`'name' of a custom event must match ${CUSTOM_NAME.source}`);

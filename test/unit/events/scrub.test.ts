@@ -101,11 +101,13 @@ describe('scrubText', () => {
   it('stays linear on inputs built to make regular expressions backtrack', () => {
     const hostile = ['a'.repeat(2048), 'a@'.repeat(1024), '1-'.repeat(1024), 'a.'.repeat(1023) + '@', 'eyJ'.repeat(682),
       'a'.repeat(60) + '@' + 'b-'.repeat(990), '12 '.repeat(682), 'f'.repeat(7) + '-'.repeat(2000)];
+    // Catastrophic backtracking is exponential: on these inputs it would run for minutes. The bound is far
+    // above any scheduling noise on a loaded CI machine, so this is a correctness check, not a speed test.
     for (const s of hostile) {
       const started = performance.now();
       scrubText(s);
       scrubPath('/' + s + '?q=' + s, 4096);
-      expect(performance.now() - started, s.slice(0, 12)).toBeLessThan(100);
+      expect(performance.now() - started, s.slice(0, 12)).toBeLessThan(2000);
     }
   });
 

@@ -41,6 +41,7 @@ describe('validateEvent: accepted events', () => {
       custom: { name: 'video_play' },
       offer_shown: { tier: 10 }, offer_clicked: { tier: 10 }, offer_copied: { tier: 10 },
       offer_dismissed: { tier: 0 }, offer_redeemed: { tier: 15, offer_id: 'o-1' },
+      offer_feedback: { tier: 10, offer_id: 'o-1', useful: true },
     };
     for (const name of EVENT_NAMES) expect(v({ name, ts: NOW - 5, props: props[name] }).ok, name).toBe(true);
   });
