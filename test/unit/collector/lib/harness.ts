@@ -1,0 +1,73 @@
+/** A collector on an in-memory database with a settable clock, as the lead's app will mount it. */
+import { Hono } from 'hono';
+import { openDatabase, type Db } from '../../../../src/server/db';
+import { COLLECTOR_MIGRATIONS, mountCollector, type CollectorDeps } from '../../../../src/server/collector';
+import type { Report } from '../../../../src/core/privacy';
+
+/** 2026-11-28 12:00 UTC (UTC day 20785). */
+export const NOW = Date.UTC(2026, 10, 28, 12);
+export const TODAY = Math.floor(NOW / 86_400_000);
+
+/** The test rig. */
+export interface Rig {
+  app: Hono;
+  db: Db;
+  clock: { now: number };
+  /** POSTs a JSON (or raw string) body to /v1/reports, from `address` when given. */
+  upload(body: unknown, address?: string): Promise<Response>;
+  /** Uploads reports in batches of 50; throws unless every batch is accepted. */
+  uploadAll(reports: readonly Report[], site?: string): Promise<void>;
+  /** Rows in the collector's report tables. */
+  stored(): { counts: number; keys: number };
+}
+
+/** Builds the rig. */
+export function rig(deps: Partial<CollectorDeps> = {}): Rig {
+  const db = openDatabase(':memory:');
+  for (const m of COLLECTOR_MIGRATIONS) db.exec(m);
+  const clock = { now: NOW };
+  const app = new Hono();
+  mountCollector(app, { db, now: () => clock.now, rateLimit: { limit: 100_000, windowMs: 60_000 }, ...deps });
+  const upload = async (body: unknown, address?: string): Promise<Response> =>
+    app.request(
+      '/v1/reports',
+      { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'Content-Type': 'application/json' } },
+      // What @hono/node-server passes as the env: the Node request, whose socket has the peer address.
+      address === undefined ? undefined : { incoming: { socket: { remoteAddress: address } } },
+    );
+  return {
+    app,
+    db,
+    clock,
+    upload,
+    async uploadAll(reports, site) {
+      for (let i = 0; i < reports.length; i += 50) {
+        const res = await upload({ ...(site ? { site } : {}), reports: reports.slice(i, i + 50) });
+        if (res.status !== 200) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
+      }
+    },
+    stored: () => ({
+      counts: (db.prepare('SELECT COUNT(*) AS n FROM privacy_counts').get() as { n: number }).n,
+      keys: (db.prepare('SELECT COUNT(*) AS n FROM privacy_report_keys').get() as { n: number }).n,
+    }),
+  };
+}
+
+/** A valid report for today with a key derived from `i`. */
+export function report(i: number, fields: Partial<Report> = {}): Report {
+  return {
+    schema: 1,
+    idempotencyKey: i.toString(16).padStart(32, '0'),
+    day: TODAY,
+    policyVersion: '1',
+    epsilon: Math.log(3),
+    arm: 'tier10',
+    clicked: 0,
+    copied: 0,
+    redeemed: 0,
+    purchased: 1,
+    orderValueBucket: 2,
+    satisfaction: 'none',
+    ...fields,
+  };
+}
