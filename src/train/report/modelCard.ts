@@ -54,8 +54,8 @@ function metricsSection(input: ModelCardInput): string[] {
     );
   }
   out.push(
-    'For context, published figures on the same data set. They use all 17 UCI features (including the four',
-    'excluded here) and other splits, so they are a yardstick, not a like-for-like comparison:',
+    'For context, published figures on the same data set. Their feature sets and splits are not ours (this model',
+    'drops four UCI features), so they are a yardstick, not a like-for-like comparison:',
     '',
     referencesTable(),
     '',

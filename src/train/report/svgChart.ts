@@ -59,10 +59,11 @@ function axes(spec: ChartSpec): string[] {
 
 function legend(spec: ChartSpec): string[] {
   const rowH = 18;
-  const width = 12 + 7 * Math.max(...spec.series.map((s) => s.name.length));
+  // 7 px per character approximates 12 px system-ui; 36 px holds the line sample and padding.
+  const width = 36 + 7 * Math.max(...spec.series.map((s) => s.name.length));
   const x = spec.legend === 'bottom-left' ? M.left + 10 : M.left + PW - width - 10;
   const y = spec.legend === 'top-right' ? M.top + 10 : M.top + PH - rowH * spec.series.length - 10;
-  const out = [`<rect x="${x}" y="${y}" width="${width + 24}" height="${rowH * spec.series.length + 6}" fill="#fff" fill-opacity="0.9" stroke="#ccc"/>`];
+  const out = [`<rect x="${x}" y="${y}" width="${width}" height="${rowH * spec.series.length + 6}" fill="#fff" fill-opacity="0.9" stroke="#ccc"/>`];
   spec.series.forEach((s, i) => {
     const ly = y + 12 + i * rowH;
     out.push(`<line x1="${x + 6}" y1="${ly}" x2="${x + 24}" y2="${ly}" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="5 4"' : ''}/>`);
