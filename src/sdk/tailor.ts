@@ -317,6 +317,8 @@ export function createTailor(deps: TailorDeps): TailorApi {
   onPageHide(() => {
     if (granted) savePending([...inflight.values(), ...pending]);
     flush();
+    // Deliver queued reports with keepalive: the worker dies with the page.
+    if (decision.sync && remote) void remote.sync({ keepalive: true }).catch(() => {});
   });
   tracker = startTracker({ sink, log });
   // Read after the tracker so that Consent Mode entries already in dataLayer are seen too.

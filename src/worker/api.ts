@@ -6,7 +6,7 @@
  * validated again here, because the page is not ours and anything could
  * have called `postMessage`.
  */
-import type { AuditData, FeatureView, IngestResult, OfferRequest, OfferView, TailorWorkerApi, WireEvent, WorkerHealth, WorkerInit } from './protocol';
+import type { AuditData, SyncSummary, FeatureView, IngestResult, OfferRequest, OfferView, TailorWorkerApi, WireEvent, WorkerHealth, WorkerInit } from './protocol';
 import { VERSION } from '../core/version';
 import { createLogger } from '../core/logger';
 import { validateEvent } from '../core/events/validate';
@@ -21,7 +21,7 @@ import { newDecisionId } from './lib/newDecisionId';
 import { fetchManifest } from './static/fetchManifest';
 
 /** meta keys shown in the audit (everything Tailor keeps there). */
-const AUDIT_META_KEYS = ['visitor', 'holdout', 'coupon-book', 'outbound-log', 'privacy-budget', 'policy-config'];
+const AUDIT_META_KEYS = ['visitor', 'holdout', 'coupon-book', 'outbound-log', 'privacy-budget', 'policy-config', 'report-delivery'];
 const OUTBOUND_KEY = 'outbound-log';
 const BUDGET_KEY = 'privacy-budget';
 
@@ -63,7 +63,41 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
   let storePromise: Promise<Store> | null = null;
   let lastSweep = 0;
   let features: FeatureSource | null = null;
-  const policy: PolicyConfig = { ...DEFAULT_POLICY, tiers: [...DEFAULT_POLICY.tiers] };
+  let activePolicy: PolicyConfig = { ...DEFAULT_POLICY, tiers: [...DEFAULT_POLICY.tiers] };
+
+  let syncModule: Promise<typeof import('./syncModule')> | null = null;
+  const syncing = () => (syncModule ??= import('./syncModule'));
+  let syncTimer: ReturnType<typeof setTimeout> | null = null;
+  let syncRunning: Promise<SyncSummary | null> | null = null;
+
+  /** One sync round, if consent and an endpoint allow; rounds never overlap. */
+  const runSync = (options: { keepalive?: boolean; forceConfig?: boolean } = {}): Promise<SyncSummary | null> => {
+    if (!consent.sync || !consent.store || !init?.config.endpoint) return Promise.resolve(null);
+    const endpoint = init.config.endpoint;
+    syncRunning ??= (async () => {
+      try {
+        const { syncCycle } = await syncing();
+        return await syncCycle({ store: await store(), endpoint, site: init!.config.site, rng: secureRandom, now, ...(fetchImpl ? { fetch: fetchImpl } : {}) }, options);
+      } catch (error) {
+        log.warn('sync round failed:', error instanceof Error ? error.message : error);
+        return null;
+      } finally {
+        syncRunning = null;
+      }
+    })();
+    return syncRunning;
+  };
+  const fetchImpl = options.fetch;
+  /** First round 5–30 s after start (so it is not tied to the page view), then every 5 minutes. */
+  const scheduleSync = () => {
+    if (syncTimer !== null) return;
+    const tick = (delay: number) => {
+      syncTimer = setTimeout(() => {
+        void runSync().finally(() => tick(5 * 60_000));
+      }, delay);
+    };
+    tick(5_000 + secureRandom() * 25_000);
+  };
 
   const store = (): Promise<Store> => (storePromise ??= (options.open ?? (() => openStore()))());
   // Features, policy and coupon code arrive in their own chunk, on first use.
@@ -92,6 +126,7 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
       consent = parseCapabilities(value.consent, 'init');
       log.level = value.config.debug ? 'debug' : 'warn';
       if (consent.store) void store().then(sweep, (e: unknown) => log.warn('store unavailable:', e));
+      if (consent.sync && value.config.endpoint) scheduleSync();
     },
     async health(): Promise<WorkerHealth> {
       const s = storePromise ? await storePromise.catch(() => null) : null;
@@ -132,6 +167,7 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
     async setConsent(value: Capabilities): Promise<void> {
       consent = parseCapabilities(value, 'setConsent');
       if (!consent.store) features?.reset();
+      if (consent.sync && init?.config.endpoint) scheduleSync();
     },
     async decide(request: OfferRequest): Promise<OfferView | null> {
       if (!request || typeof request !== 'object' || typeof request.trigger !== 'string') {
@@ -140,8 +176,11 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
       if (!consent.store || !consent.personalise || !init) return null;
       try {
         const s = await store();
-        const { decideOffer } = await decisions();
+        const [{ decideOffer }, { cachedPolicy, effectivePolicy }] = await Promise.all([decisions(), syncing()]);
         const source = await featureSource();
+        // The server's latest policy (calibration, exploration, margin), cached locally; defaults offline.
+        const policy = effectivePolicy(await cachedPolicy(s)).policy;
+        activePolicy = policy;
         const deps: OfferDeps = {
           store: s,
           config: policy,
@@ -168,7 +207,7 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
       if (typeof decisionId !== 'string' || decisionId === '') throw new TypeError("'decisionId' passed to 'dismiss' must be a non-empty string");
       if (!consent.store) return;
       const { markDismissed } = await decisions();
-      await markDismissed(await store(), decisionId, now() - policy.offerTtlMs);
+      await markDismissed(await store(), decisionId, now() - activePolicy.offerTtlMs);
     },
     async features(opts: { full?: boolean } = {}): Promise<FeatureView> {
       const source = await featureSource();
@@ -211,8 +250,13 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
         meta,
       };
     },
+    async sync(opts: { keepalive?: boolean; forceConfig?: boolean } = {}): Promise<SyncSummary | null> {
+      return runSync({ ...(opts.keepalive ? { keepalive: true } : {}), ...(opts.forceConfig ? { forceConfig: true } : {}) });
+    },
     async forget(): Promise<void> {
       consent = { store: false, personalise: false, sync: false };
+      if (syncTimer !== null) clearTimeout(syncTimer);
+      syncTimer = null;
       features?.reset();
       features = null;
       const s = storePromise ? await storePromise.catch(() => null) : null;

@@ -91,6 +91,8 @@ export interface TailorWorkerApi {
   features(options?: { full?: boolean }): Promise<FeatureView>;
   /** Everything stored locally and everything ever sent. */
   audit(): Promise<AuditData>;
+  /** Runs a sync round now (`keepalive` on page hide: deliver what is queued, skip the config pull). */
+  sync(options?: { keepalive?: boolean; forceConfig?: boolean }): Promise<SyncSummary | null>;
   /** Deletes the database and every cache Tailor made; storing stops until consent is given again. */
   forget(): Promise<void>;
 }
@@ -104,6 +106,16 @@ export interface FeatureView {
   botReasons: string[];
   /** 'incremental' (running accumulator) or 'full' (recomputed from the store). */
   mode: 'incremental' | 'full';
+}
+
+/** Outcome of a sync round. */
+export interface SyncSummary {
+  queued: number;
+  overBudget: number;
+  sent: number;
+  dropped: number;
+  retryAt: number | null;
+  policyVersion: string;
 }
 
 /** Everything Tailor keeps on this device, for `tailor.audit()` and `tailor.exportData()`. */

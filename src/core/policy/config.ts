@@ -35,6 +35,8 @@ export interface PolicyConfig {
   defaultOrderValue: number;
   /** Server-learned multiplicative calibration of P(buy | tier), by tier (absent = 1). */
   calibration: Record<string, number>;
+  /** Server-learned exploration weights by tier ('0' = no discount); absent or empty = uniform. */
+  explorationWeights: Record<string, number>;
   /** How long a shown code stays valid (ms). */
   offerTtlMs: number;
 }
@@ -56,6 +58,7 @@ export const DEFAULT_POLICY: Readonly<PolicyConfig> = Object.freeze({
   explorationRate: 0.05,
   defaultOrderValue: 50,
   calibration: {},
+  explorationWeights: {},
   offerTtlMs: 30 * 60 * 1000,
 });
 
@@ -105,6 +108,15 @@ export function parsePolicyConfig(input: unknown): PolicyConfig {
       calibration[k] = v;
     }
   }
+  const explorationWeights: Record<string, number> = {};
+  if (raw.explorationWeights !== undefined) {
+    const w = raw.explorationWeights;
+    if (typeof w !== 'object' || w === null || Array.isArray(w)) fail('explorationWeights', 'an object of tier → weight ≥ 0', w);
+    for (const [k, v] of Object.entries(w as Record<string, unknown>)) {
+      if (typeof v !== 'number' || !(v >= 0 && Number.isFinite(v))) fail(`explorationWeights.${k}`, 'a finite number ≥ 0', v);
+      explorationWeights[k] = v;
+    }
+  }
   const excluded = raw.excludedPageTypes ?? d.excludedPageTypes;
   if (!Array.isArray(excluded) || !excluded.every((x) => typeof x === 'string')) fail('excludedPageTypes', 'an array of page types', excluded);
   const budget = raw.dailyBudget;
@@ -129,6 +141,7 @@ export function parsePolicyConfig(input: unknown): PolicyConfig {
     explorationRate: num(raw, 'explorationRate', 0, 1, d.explorationRate),
     defaultOrderValue: num(raw, 'defaultOrderValue', 0, 1e9, d.defaultOrderValue),
     calibration,
+    explorationWeights,
     offerTtlMs: num(raw, 'offerTtlMs', 60_000, 7 * 86_400_000, d.offerTtlMs),
   };
 }

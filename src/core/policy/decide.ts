@@ -125,14 +125,20 @@ export function decide(
     kind = 'not-worth-it';
   }
 
-  const k = candidates.length;
-  const eps = k > 1 ? config.explorationRate : 0;
+  // Exploration draws a candidate by the server's weights (uniform when none are set).
+  const weights = candidates.map((c) => config.explorationWeights[String(c.tier)] ?? (Object.keys(config.explorationWeights).length ? 0 : 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const eps = candidates.length > 1 && total > 0 ? config.explorationRate : 0;
   let chosen = greedy;
   if (eps > 0 && rng() < eps) {
-    chosen = candidates[Math.min(k - 1, Math.floor(rng() * k))]!;
+    let r = rng() * total;
+    let i = 0;
+    while (i < candidates.length - 1 && r >= weights[i]!) r -= weights[i++]!;
+    chosen = candidates[i]!;
     kind = 'explore';
   }
-  const propensity = (chosen === greedy ? 1 - eps : 0) + eps / Math.max(1, k);
+  const share = (c: TierMargin) => (total > 0 ? weights[candidates.indexOf(c)]! / total : 0);
+  const propensity = (chosen === greedy ? 1 - eps : 0) + eps * share(chosen);
   return { ...base, tier: chosen.tier, kind, propensity, reason: explain(chosen, zero, greedy, kind, candidates) };
 }
 

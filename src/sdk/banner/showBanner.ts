@@ -14,7 +14,7 @@ import { BANNER_CSS, THEME_KEYS, safeCssValue } from './styles';
 import { STRINGS, fill, formatRemaining } from './strings';
 
 /** Interactions reported back to the tracker. */
-export type BannerInteraction = 'shown' | 'clicked' | 'copied' | 'dismissed';
+export type BannerInteraction = 'shown' | 'clicked' | 'copied' | 'dismissed' | 'useful' | 'not_useful';
 
 /** Options of {@link showBanner}. */
 export interface BannerOptions {
@@ -106,15 +106,37 @@ export function showBanner(offer: OfferView, opts: BannerOptions): BannerHandle 
       done(selectCode(code));
     }
   });
-  close.addEventListener('click', () => {
+  // After a dismiss, one optional tap: "was this offer useful?" (the seed's satisfaction signal).
+  // Unanswered, it goes away by itself; answering or closing again ends it.
+  let asking = false;
+  const dismiss = () => {
+    if (asking) return finish('dismissed');
     opts.onInteraction('dismissed');
-    finish('dismissed');
-  });
+    asking = true;
+    clearInterval(tick);
+    const question = el('p', { 'data-part': 'question' }, t.question);
+    const yes = el('button', { type: 'button', class: 'copy', 'data-part': 'useful' }, `👍 ${t.useful}`);
+    const no = el('button', { type: 'button', class: 'copy', 'data-part': 'not-useful' }, `👎 ${t.notUseful}`);
+    const answers = el('div', { class: 'row' });
+    answers.append(yes, no);
+    const answer = (kind: 'useful' | 'not_useful') => {
+      opts.onInteraction(kind);
+      answers.replaceChildren(el('span', { class: 'status', role: 'status' }, t.thanks));
+      setTimeout(() => finish('dismissed'), 1200);
+    };
+    yes.addEventListener('click', () => answer('useful'));
+    no.addEventListener('click', () => answer('not_useful'));
+    body.remove();
+    row.remove();
+    timer.remove();
+    title.replaceChildren(regionLabel, document.createTextNode(t.question));
+    card.insertBefore(answers, close);
+    question.remove();
+    setTimeout(() => finish('dismissed'), 15_000);
+  };
+  close.addEventListener('click', dismiss);
   card.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') {
-      opts.onInteraction('dismissed');
-      finish('dismissed');
-    }
+    if (e.key === 'Escape') dismiss();
   });
 
   if (closed) return { decisionId: offer.decisionId, close: () => {}, host };

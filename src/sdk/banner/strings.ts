@@ -16,6 +16,10 @@ export interface BannerStrings {
   expiresIn: string;
   expired: string;
   announce: string;
+  question: string;
+  useful: string;
+  notUseful: string;
+  thanks: string;
 }
 
 export const STRINGS: Record<Locale, BannerStrings> = {
@@ -30,6 +34,10 @@ export const STRINGS: Record<Locale, BannerStrings> = {
     expiresIn: 'Expires in {time}',
     expired: 'This offer has expired',
     announce: 'Special offer: {tier} % off with code {code}, valid for {minutes} minutes.',
+    question: 'Was this offer useful?',
+    useful: 'Yes, useful',
+    notUseful: 'No, not useful',
+    thanks: 'Thanks for telling us.',
   },
   'zh-CN': {
     region: '专属优惠',
@@ -42,6 +50,10 @@ export const STRINGS: Record<Locale, BannerStrings> = {
     expiresIn: '{time} 后过期',
     expired: '此优惠已过期',
     announce: '专属优惠：使用优惠码 {code} 立减 {tier}%，{minutes} 分钟内有效。',
+    question: '这个优惠对您有用吗？',
+    useful: '有用',
+    notUseful: '没用',
+    thanks: '感谢您的反馈。',
   },
 };
 

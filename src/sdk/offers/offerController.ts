@@ -54,6 +54,10 @@ export function startOffers(deps: OfferControllerDeps): () => void {
         locale: deps.locale,
         ...(deps.theme ? { theme: deps.theme } : {}),
         onInteraction: (kind) => {
+          if (kind === 'useful' || kind === 'not_useful') {
+            deps.emit({ name: 'offer_feedback', props: { ...meta, useful: kind === 'useful' } });
+            return;
+          }
           deps.emit({ name: `offer_${kind}`, props: meta } as TailorEventInput);
           if (kind === 'dismissed') {
             void deps.dismiss(offer.decisionId).catch((e: unknown) => deps.log.warn('dismiss not recorded:', e));

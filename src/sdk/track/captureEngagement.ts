@@ -95,8 +95,10 @@ export const captureEngagement: Capture = (ctx) => {
   document.addEventListener('visibilitychange', onVisibility);
   addEventListener('popstate', onPopState);
   addEventListener('pagehide', flushDwell);
+  // The old page's dwell is emitted before the new page_view, so it is attributed to the page it belongs to.
+  ctx.beforePageView(flushDwell);
   ctx.onPageView(() => {
-    flushDwell();
+    dwell.activeMs = 0;
     milestones = new Set();
     exitFired = false;
     runningSince = document.visibilityState === 'visible' ? performance.now() : null;

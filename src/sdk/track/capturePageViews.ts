@@ -28,7 +28,7 @@ export function readPage(rules: PageRule[] | undefined): { type: ReturnType<type
  * Installs route-change listeners; `onChange` runs after the page state is
  * updated for the new route. Returns the uninstall function.
  */
-export function capturePageViews(ctx: CaptureContext, rules: PageRule[] | undefined, onChange: () => void): () => void {
+export function capturePageViews(ctx: CaptureContext, rules: PageRule[] | undefined, onChange: () => void, before: () => void): () => void {
   let lastPath = location.pathname + location.search;
   const view = () => {
     const { type, path } = readPage(rules);
@@ -44,6 +44,7 @@ export function capturePageViews(ctx: CaptureContext, rules: PageRule[] | undefi
     lastPath = now;
     // Let the app render the new route (and its JSON-LD) before reading it.
     setTimeout(() => {
+      before();
       view();
       onChange();
     }, 0);
@@ -67,6 +68,7 @@ export function capturePageViews(ctx: CaptureContext, rules: PageRule[] | undefi
   // A page restored from the back/forward cache is seen again: count it, as a fresh load would be.
   const onShow = (e: PageTransitionEvent) => {
     if (!e.persisted) return;
+    before();
     view();
     onChange();
   };

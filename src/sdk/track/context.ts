@@ -22,8 +22,10 @@ export interface CaptureContext {
   emit(input: TailorEventInput): void;
   page: PageState;
   log: Logger;
-  /** Registers a listener for new page views (SPA route changes). */
+  /** Registers a listener for new page views (SPA route changes), run after the new `page_view`. */
   onPageView(fn: () => void): void;
+  /** Registers a listener run just before a route change's `page_view`, to close out the old page. */
+  beforePageView(fn: () => void): void;
 }
 
 /** A capture module: installs its listeners and returns their removal. */

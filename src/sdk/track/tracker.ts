@@ -42,6 +42,7 @@ export function startTracker(opts: TrackerOptions): Tracker {
   const { log } = opts;
   const page: PageState = { type: 'other', path: '/', viewId: 0 };
   const listeners: (() => void)[] = [];
+  const beforeListeners: (() => void)[] = [];
   let stopped = false;
 
   const emit = (input: TailorEventInput): void => {
@@ -57,7 +58,7 @@ export function startTracker(opts: TrackerOptions): Tracker {
       log.warn('event dropped:', error);
     }
   };
-  const ctx: CaptureContext = { emit, page, log, onPageView: (fn) => listeners.push(fn) };
+  const ctx: CaptureContext = { emit, page, log, onPageView: (fn) => listeners.push(fn), beforePageView: (fn) => beforeListeners.push(fn) };
   const stops: (() => void)[] = [];
   const install = (fn: () => () => void, name: string) => {
     try {
@@ -68,7 +69,10 @@ export function startTracker(opts: TrackerOptions): Tracker {
   };
   // The dataLayer goes first: its entries hint at the page type of the first page view.
   install(() => captureDataLayer(ctx), 'dataLayer');
-  install(() => capturePageViews(ctx, opts.rules, () => listeners.forEach((fn) => fn())), 'page views');
+  install(
+    () => capturePageViews(ctx, opts.rules, () => listeners.forEach((fn) => fn()), () => beforeListeners.forEach((fn) => fn())),
+    'page views',
+  );
   install(() => captureProducts(ctx), 'products');
   install(() => captureEngagement(ctx), 'engagement');
   install(() => captureSearchAndRatings(ctx), 'search and ratings');

@@ -14,7 +14,7 @@ import type { BackendRejection } from './backend';
 import { unavailable, type ModelDiagnostics, type ModelUnavailable } from './diagnostics';
 import { BACKEND_ORDER, type BackendName } from './engine';
 import type { PredictionResult } from './predictor';
-import type { StartedModel, StartModelOptions } from './runtime';
+import type { StartedModel, StartModelOptions } from './startModel';
 
 export type { ModelDiagnostics, ModelUnavailable } from './diagnostics';
 export type { PredictionResult, TierPrediction } from './predictor';
@@ -58,9 +58,9 @@ export function modelRuntime(sdkBase: string, options: ModelRuntimeOptions = {})
 
   const start = (): Promise<StartedModel> => {
     running ??= (async () => {
-      let runtime: typeof import('./runtime');
+      let runtime: typeof import('./startModel');
       try {
-        runtime = await import('./runtime');
+        runtime = await import('./startModel');
       } catch (error) {
         throw unavailable(error, 'runtime');
       }

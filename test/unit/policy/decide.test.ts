@@ -110,3 +110,19 @@ describe('decide', () => {
     );
   });
 });
+
+describe('exploration weights', () => {
+  it('draws by the server weights and logs the matching propensity', () => {
+    const scores: TierScore[] = [0.2, 0.25, 0.3, 0.33, 0.36].map((p, i) => ({ tier: i * 5, p }));
+    // Weights 0:1, 5:0, 10:1, 15:2, 20:0 → total 4; r = 0.9*4 = 3.6 lands in tier 15 (cumulative 1, 1, 2, 4).
+    const config = parsePolicyConfig({ explorationRate: 0.2, explorationWeights: { '0': 1, '5': 0, '10': 1, '15': 2, '20': 0 } });
+    const draws = [0.01, 0.9];
+    const d = decide(scores, ctx, state, config, () => draws.shift()!);
+    expect(d).toMatchObject({ tier: 15, kind: 'explore' });
+    expect(d.propensity).toBeCloseTo(0.2 * (2 / 4), 12);
+    // The greedy tier (10) keeps 1 − ε plus its exploration share.
+    const g = decide(scores, ctx, state, config, () => 0.99);
+    expect(g.tier).toBe(10);
+    expect(g.propensity).toBeCloseTo(0.8 + 0.2 * (1 / 4), 12);
+  });
+});
