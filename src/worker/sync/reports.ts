@@ -125,12 +125,11 @@ export async function flushOutbox(deps: SendDeps & { store: Store; site: string;
     if (due.length === 0) break;
     const body = { site: deps.site, reports: due.map((r) => r.report) };
     // keepalive bodies are capped at 64 KB by browsers; 50 reports are ~10 KB.
-    let status = 0;
-    try {
-      status = (await send(deps, 'POST', '/v1/reports', body, { keepalive: deps.keepalive === true })).status;
-    } catch {
-      status = 0;
-    }
+    // 0 stands for a network failure (collector down, offline): retried like a 5xx.
+    const status = await send(deps, 'POST', '/v1/reports', body, { keepalive: deps.keepalive === true }).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status >= 200 && status < 300) {
       await deps.store.outboxDelete(due.map((r) => r.id));
       sent += due.length;
