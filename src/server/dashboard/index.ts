@@ -1,0 +1,57 @@
+/**
+ * `GET /dashboard`: the merchant's view of incrementality, with its assets
+ * under `/dashboard/assets/` (its own script and stylesheet, and uPlot's dist
+ * files served from node_modules).
+ */
+import type { Hono } from 'hono';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { dailyView } from '../collector/dailyView';
+import { compareVersions, estimatesView } from '../collector/estimatesView';
+import { parseEstimatesQuery } from '../collector/lib/query';
+import { resolveDeps, type CollectorDeps } from '../collector/settings';
+import { DASHBOARD_CSP, renderDashboard, renderQueryError } from './renderPage';
+
+const require = createRequire(import.meta.url);
+const here = (name: string) => fileURLToPath(new URL(`./assets/${name}`, import.meta.url));
+
+/** The page's static files: path under /dashboard/assets → [file, content type]. */
+const ASSETS: Record<string, [string, string]> = {
+  'dashboard.js': [here('dashboard.js'), 'text/javascript; charset=utf-8'],
+  'dashboard.css': [here('dashboard.css'), 'text/css; charset=utf-8'],
+  'uplot.iife.min.js': [require.resolve('uplot/dist/uPlot.iife.min.js'), 'text/javascript; charset=utf-8'],
+  'uplot.min.css': [require.resolve('uplot/dist/uPlot.min.css'), 'text/css; charset=utf-8'],
+};
+
+/** Mounts the dashboard; takes the same deps as `mountCollector`, so both use the same ε, k and store. */
+export function mountDashboard(app: Hono, deps: CollectorDeps): void {
+  const resolved = resolveDeps(deps);
+  // Read once at mount: the files are part of the release, and a missing one should fail the start, not a request.
+  const files = new Map(Object.entries(ASSETS).map(([name, [path, type]]) => [name, { body: readFileSync(path), type }]));
+  const pageHeaders = { 'Content-Security-Policy': DASHBOARD_CSP, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
+
+  app.get('/dashboard', (c) => {
+    const parsed = parseEstimatesQuery((name) => c.req.query(name), resolved.now(), resolved.windowDays);
+    if (!parsed.ok) return c.html(renderQueryError(parsed.message), 400, pageHeaders);
+    const { query } = parsed;
+    const all = resolved.reports.aggregate({ site: query.site, fromDay: query.fromDay, toDay: query.toDay });
+    const rows = query.policyVersion === null ? all : all.filter((r) => r.policyVersion === query.policyVersion);
+    const view = estimatesView(rows, query, resolved.settings);
+    // The version list comes from all versions in range, so the filter can switch between them.
+    view.versions = [...new Set(all.map((r) => r.policyVersion))].sort(compareVersions);
+    const versions = view.versions.map((version) => ({
+      version,
+      view: estimatesView(all.filter((r) => r.policyVersion === version), { ...query, policyVersion: version }, resolved.settings),
+    }));
+    const params = new URLSearchParams({ site: query.site, from: String(query.fromDay), to: String(query.toDay), ...(query.policyVersion ? { policyVersion: query.policyVersion } : {}) });
+    const html = renderDashboard({ view, daily: dailyView(rows, query, resolved.settings), versions, dailyUrl: `/v1/estimates/daily?${params}` });
+    return c.html(html, 200, pageHeaders);
+  });
+
+  app.get('/dashboard/assets/:name', (c) => {
+    const file = files.get(c.req.param('name'));
+    if (!file) return c.json({ error: 'not_found', message: `no asset ${c.req.param('name')}` }, 404);
+    return c.body(new Uint8Array(file.body), 200, { 'Content-Type': file.type, 'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff' });
+  });
+}

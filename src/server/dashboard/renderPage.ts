@@ -1,0 +1,64 @@
+/**
+ * The dashboard page: server-rendered HTML, one stylesheet and one script
+ * from Tailor's own origin (plus uPlot's), no inline script or style, so it
+ * runs under {@link DASHBOARD_CSP}.
+ */
+import type { DailyView } from '../collector/dailyView';
+import type { EstimatesView } from '../collector/estimatesView';
+import { armsSection, overTimeSection, privacySection, satisfactionSection, summarySection, versionsSection } from './sections';
+import { html, type SafeHtml } from './lib/html';
+
+/** Sent with the page: only same-origin scripts, styles and fetches. */
+export const DASHBOARD_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/** What the page shows. */
+export interface DashboardModel {
+  view: EstimatesView;
+  daily: DailyView;
+  versions: { version: string; view: EstimatesView }[];
+  /** `/v1/estimates/daily?…` for the chart script. */
+  dailyUrl: string;
+}
+
+function filterForm(view: EstimatesView): SafeHtml {
+  return html`<form class="filters" method="get" action="/dashboard" aria-label="Filter">
+<label>Site <input name="site" value="${view.site}" pattern="[a-z0-9][a-z0-9_\\-]{0,63}" required></label>
+<label>From <input type="date" name="from" value="${view.from}"></label>
+<label>To <input type="date" name="to" value="${view.to}"></label>
+<label>Policy version <select name="policyVersion"><option value="">all</option>${view.versions.map((v) => html`<option value="${v}"${v === view.policyVersion ? ' selected' : ''}>${v}</option>`)}</select></label>
+<button type="submit">Show</button></form>`;
+}
+
+function layout(title: string, body: SafeHtml): string {
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title><link rel="icon" href="data:,">
+<link rel="stylesheet" href="/dashboard/assets/uplot.min.css"><link rel="stylesheet" href="/dashboard/assets/dashboard.css">
+<script src="/dashboard/assets/uplot.iife.min.js" defer></script><script src="/dashboard/assets/dashboard.js" defer></script>
+</head><body><main>${body}</main></body></html>`.value;
+}
+
+/** The whole page. */
+export function renderDashboard(model: DashboardModel): string {
+  const { view } = model;
+  const scope = html`<p class="scope">Site <strong>${view.site}</strong>, ${view.from} to ${view.to} (UTC), ${view.policyVersion ? html`policy version <strong>${view.policyVersion}</strong>` : 'all policy versions'}.</p>`;
+  const head = html`<h1>Tailor: offer incrementality</h1>${scope}${filterForm(view)}`;
+  if (view.empty) {
+    return layout(
+      `Tailor dashboard: ${view.site}`,
+      html`${head}<section aria-labelledby="no-data" class="empty"><h2 id="no-data">No reports yet</h2>
+<p>No report for this site and range has reached the collector. Devices send a report once an offer's outcome window closes, so the first numbers appear a day or two after Tailor goes live. Check the site key in the script tag, or widen the date range.</p></section>
+${privacySection(view)}`,
+    );
+  }
+  return layout(
+    `Tailor dashboard: ${view.site}`,
+    html`${head}${summarySection(view)}${armsSection(view)}${satisfactionSection(view)}${overTimeSection(model.daily, model.dailyUrl)}${versionsSection(model.versions, view.privacy.k)}${privacySection(view)}`,
+  );
+}
+
+/** A page for a bad query: what was wrong, and the way back. */
+export function renderQueryError(message: string): string {
+  return layout('Tailor dashboard: bad filter', html`<h1>Tailor: offer incrementality</h1><p role="alert" class="error">${message}</p><p><a href="/dashboard">Back to the default view</a></p>`);
+}

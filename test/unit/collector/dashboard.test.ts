@@ -1,0 +1,152 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import { openDatabase, type Db } from '../../../src/server/db';
+import { COLLECTOR_MIGRATIONS, mountCollector, type CollectorDeps } from '../../../src/server/collector';
+import { mountDashboard } from '../../../src/server/dashboard';
+import { html } from '../../../src/server/dashboard/lib/html';
+import { HOLDOUT_TRUTH, TIER10_TRUTH, simulateReports } from '../privacy/lib/simulate';
+import { NOW, TODAY } from './lib/harness';
+
+let db: Db;
+afterEach(() => db?.close());
+
+function app(deps: Partial<CollectorDeps> = {}) {
+  db = openDatabase(':memory:');
+  for (const m of COLLECTOR_MIGRATIONS) db.exec(m);
+  const a = new Hono();
+  const shared = { db, now: () => NOW, rateLimit: { limit: 100_000, windowMs: 60_000 }, ...deps };
+  mountCollector(a, shared);
+  mountDashboard(a, shared);
+  return a;
+}
+
+async function upload(a: Hono, reports: unknown[]) {
+  for (let i = 0; i < reports.length; i += 50) {
+    const res = await a.request('/v1/reports', { method: 'POST', body: JSON.stringify({ site: 'demo', reports: reports.slice(i, i + 50) }) });
+    expect(res.status).toBe(200);
+  }
+}
+
+const headings = (page: string) => [...page.matchAll(/<h([12])[^>]*>(.*?)<\/h\1>/g)].map((m) => `h${m[1]} ${m[2]}`);
+
+/** Structural accessibility and CSP rules every rendering must keep. */
+function expectWellFormed(page: string) {
+  expect(page).toMatch(/^<!doctype html>\n<html lang="en">/);
+  // No inline script or style, no event-handler attributes: the page must run under the strict CSP.
+  for (const tag of page.match(/<script\b[^>]*>/g) ?? []) expect(tag).toMatch(/ src="\/dashboard\/assets\/[a-z.]+\.js"/);
+  expect(page).not.toMatch(/<script[^>]*>[^<]+<\/script>/);
+  expect(page).not.toMatch(/<style\b|\sstyle=|\son[a-z]+=/i);
+  for (const table of page.match(/<table[\s\S]*?<\/table>/g) ?? []) {
+    expect(table).toMatch(/<caption>|class="summary"/);
+    for (const th of table.match(/<th\b[^>]*>/g) ?? []) expect(th).toMatch(/scope="(row|col)"/);
+  }
+  for (const svg of page.match(/<svg\b[^>]*>/g) ?? []) expect(svg).toMatch(/role="img"[^>]*aria-labelledby=/);
+}
+
+describe('GET /dashboard', () => {
+  it('renders a clear empty state, not an error', async () => {
+    const res = await app().request('/dashboard?site=demo');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const page = await res.text();
+    expectWellFormed(page);
+    expect(headings(page)).toEqual(['h1 Tailor: offer incrementality', 'h2 No reports yet', 'h2 Privacy settings in force']);
+    expect(page).toContain('ε = 1.099 (ln 3)');
+    expect(page).toContain('fewer than 50 reports is shown nowhere');
+  });
+
+  it('renders per-arm tables with intervals, and suppressed arms as "fewer than k reports" only', async () => {
+    const a = app();
+    await upload(a, [
+      ...simulateReports('holdout', HOLDOUT_TRUTH, 400, 1, { day: TODAY }),
+      ...simulateReports('tier10', TIER10_TRUTH, 300, 2, { day: TODAY - 1 }),
+      ...simulateReports('tier20', TIER10_TRUTH, 37, 3, { day: TODAY }),
+    ]);
+    const res = await a.request('/dashboard?site=demo');
+    const page = await res.text();
+    expectWellFormed(page);
+    expect(headings(page)).toEqual([
+      'h1 Tailor: offer incrementality',
+      'h2 Summary',
+      'h2 Conversion and redemption by arm',
+      'h2 Satisfaction by arm',
+      'h2 Over time',
+      'h2 By policy version',
+      'h2 Privacy settings in force',
+    ]);
+    const row = (label: string) => page.match(new RegExp(`<tr><th scope="row">${label}</th>[\\s\\S]*?</tr>`))?.[0] ?? '';
+    expect(row('10 % off')).toMatch(/<td>300<\/td><td>-?\d+\.\d % \(\d+\.\d–\d+\.\d %\)<\/td><td>[+−]?\d+\.\d pp/);
+    expect(row('Holdout \\(control\\)')).toContain('<td>400</td>');
+    expect(row('20 % off')).toContain('<td class="suppressed" colspan="8">fewer than 50 reports</td>');
+    expect(page).not.toContain('>37<');
+    // The pooled group holds the small arm, so it and the totals stay hidden too.
+    expect(row('All but holdout \\(policy\\)')).toContain('fewer than 50 reports');
+    expect(page).toContain(`data-src="/v1/estimates/daily?site=demo&amp;from=${TODAY - 27}&amp;to=${TODAY}"`);
+    expect(page).toContain(`<tr><th scope="row">1</th><td>400</td>`);
+    // The conversion chart has a row per group, and the suppressed one says why.
+    expect(page).toMatch(/<svg class="ci-chart"[\s\S]*<text class="suppressed"[^>]*>fewer than 50 reports<\/text>/);
+  });
+
+  it('answers a bad filter with a 400 page that says what is wrong', async () => {
+    const res = await app().request('/dashboard?from=someday');
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).toContain('role="alert"');
+    expect(page).toContain('&#39;from&#39; must be a date');
+  });
+
+  it('serves its script, stylesheet and uPlot, and nothing else', async () => {
+    const a = app();
+    const js = await a.request('/dashboard/assets/dashboard.js');
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect((await a.request('/dashboard/assets/uplot.iife.min.js')).status).toBe(200);
+    expect(await (await a.request('/dashboard/assets/uplot.min.css')).text()).toContain('.uplot');
+    expect((await a.request('/dashboard/assets/dashboard.css')).headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect((await a.request('/dashboard/assets/constructor')).status).toBe(404);
+    expect((await a.request('/dashboard/assets/..%2F..%2Fdb.ts')).status).toBe(404);
+  });
+});
+
+describe('dashboard.js', () => {
+  it('draws holdout and policy series from /v1/estimates/daily, with gaps for suppressed days', async () => {
+    const source = readFileSync(new URL('../../../src/server/dashboard/assets/dashboard.js', import.meta.url), 'utf8');
+    const target = { clientWidth: 800, textContent: 'x', getAttribute: () => '/v1/estimates/daily?site=demo' };
+    const status = { textContent: '' };
+    const drawn: { opts: any; data: any }[] = [];
+    function FakeUPlot(this: unknown, opts: unknown, data: unknown) {
+      drawn.push({ opts, data });
+    }
+    const cell = (estimate: number) => ({ suppressed: false, n: 60, conversion: { estimate, se: 0.01, ci: [0, 1] } });
+    const body = {
+      k: 50,
+      days: [
+        { day: 100, holdout: cell(0.04), policy: cell(0.06) },
+        { day: 101, holdout: { suppressed: true }, policy: cell(0.05) },
+      ],
+    };
+    let requested = '';
+    const fetchStub = async (url: string) => {
+      requested = url;
+      return { ok: true, json: async () => body };
+    };
+    const document = { readyState: 'complete', getElementById: (id: string) => (id === 'daily-chart' ? target : id === 'daily-chart-status' ? status : null) };
+    new Function('document', 'fetch', 'uPlot', source)(document, fetchStub, FakeUPlot);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(requested).toBe('/v1/estimates/daily?site=demo');
+    expect(drawn).toHaveLength(1);
+    expect(drawn[0]!.data).toEqual([[100 * 86400, 101 * 86400], [4, null], [6, 5]]);
+    expect(drawn[0]!.opts.series.map((s: any) => s.label)).toEqual(['Day (UTC)', 'Holdout', 'Policy group']);
+    expect(status.textContent).toBe('');
+  });
+});
+
+describe('html template', () => {
+  it('escapes interpolated text but not nested templates', () => {
+    expect(html`<p title="${'"x"'}">${'<script>alert(1)</script>'}${html`<b>ok</b>`}${[1, 2]}${null}</p>`.value).toBe(
+      '<p title="&quot;x&quot;">&lt;script&gt;alert(1)&lt;/script&gt;<b>ok</b>12</p>',
+    );
+  });
+});
