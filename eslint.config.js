@@ -9,7 +9,7 @@ const restrict = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'models/**', 'demo/public/**', 'bench/results.json'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'models/**', 'demo/public/**', 'bench/results.json', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -23,7 +23,17 @@ describe('takeQueuedCalls', () => {
 
 describe('replay', () => {
   const fake = () => {
-    const api: TailorApi = { version: 't', track: vi.fn(), consent: vi.fn(), ready: vi.fn(async () => ({ ok: false as const, reason: 'r' })), push: vi.fn(() => 0) };
+    const api: TailorApi = {
+      version: 't',
+      track: vi.fn(),
+      consent: vi.fn(),
+      ready: vi.fn(async () => ({ ok: false as const, reason: 'r' })),
+      push: vi.fn(() => 0),
+      audit: vi.fn(async () => null),
+      exportData: vi.fn(async () => null),
+      forget: vi.fn(async () => {}),
+      openAudit: vi.fn(async () => {}),
+    };
     return api;
   };
 
