@@ -46,6 +46,22 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'uplift and off-policy evaluation on the Hillstrom e-mail experiment',
     load: loadUplift,
   },
+  'simulate-data': {
+    summary: 'semi-synthetic logged discount offers: real UCI sessions, simulated tier response with a known truth',
+    load: async () => (await import('./discount/simulateCommand')).runSimulateCommand,
+  },
+  'train-logged': {
+    summary: 'train the discount-response model on logged randomized offers (= train --logged FILE)',
+    load: async () => (await import('./discount/trainCommand')).runTrainLoggedCommand,
+  },
+  decide: {
+    summary: 'run the offer policy offline: one tier per input row, with P(buy) and expected margin per tier',
+    load: async () => (await import('./discount/decideCommand')).runDecideCommand,
+  },
+  'evaluate-policy': {
+    summary: 'off-policy value (IPS, DR; exact with a truth file) of the learned policy vs simple baselines',
+    load: async () => (await import('./discount/evaluateCommand')).runEvaluatePolicyCommand,
+  },
 };
 
 /** Top-level help text. */
