@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { effectivePolicy } from '../../../src/worker/sync/policyConfig';
 import { simulateReports, HOLDOUT_TRUTH, TIER10_TRUTH } from '../privacy/lib/simulate';
 import { rig, TODAY, type Rig } from './lib/harness';
 
@@ -54,6 +55,10 @@ describe('GET /v1/config', () => {
       expect(Math.abs(body.calibration[tier] - 1)).toBeGreaterThan(0.05);
     }
     expect(policies()).toEqual([1]);
+    // The device takes the body as it is (src/worker/sync/policyConfig.ts).
+    const device = effectivePolicy(body);
+    expect(device.policy).toMatchObject({ version: '1', calibration: body.calibration, explorationWeights: body.exploration.weights, explorationRate: 0.05, grossMargin: 0.4 });
+    expect(device.epsilon).toBe(Math.log(3));
     // Nothing new: the same version, nothing stored.
     r.clock.now += 15 * 60_000;
     expect((await getConfig('demo', { 'If-None-Match': fresh.headers.get('etag')! })).status).toBe(304);
