@@ -11,7 +11,7 @@ import { wrap, type Remote } from 'comlink';
 import type { TailorConfig } from '../core/config';
 import type { Logger } from '../core/logger';
 import { VERSION } from '../core/version';
-import { installWireErrors, type AuditData, type TailorWorkerApi, type WorkerHealth } from '../worker/protocol';
+import { installWireErrors, type AuditData, type TailorWorkerApi, type Trigger, type WorkerHealth } from '../worker/protocol';
 import { startWorker } from './lib/startWorker';
 import { onPageHide } from './lib/onPageHide';
 import { clearPending, savePending, takePending } from './lib/pendingBuffer';
@@ -46,6 +46,20 @@ export interface TailorApi {
   forget(): Promise<void>;
   /** Opens the audit panel (also opened by the `#tailor-audit` URL fragment). */
   openAudit(): Promise<void>;
+  /** Only with `data-debug`: support and test hooks (worker clock, sync now, features). */
+  debug?: TailorDebug;
+}
+
+/** Hooks available with `data-debug` on the tag. */
+export interface TailorDebug {
+  /** Moves the worker's clock forward by `ms`; resolves with the worker's new time. */
+  advanceClock(ms: number): Promise<number>;
+  /** Runs a sync round now (config pull, reports, delivery). */
+  syncNow(): Promise<unknown>;
+  /** The current feature vector (`full: true` recomputes from the store). */
+  features(full?: boolean): Promise<unknown>;
+  /** Runs the offer decision for a trigger, as the trigger logic would. */
+  trigger(trigger: 'exit_intent' | 'product_dwell' | 'idle_cart' | 'return_visit'): Promise<void>;
 }
 
 /** Where the worker lives and how to talk to it. */
@@ -79,6 +93,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
   const listeners: ((name: string) => void)[] = [];
   let product: { viewId: number; price: number; category?: string } | null = null;
   let stopOffers: (() => void) | null = null;
+  let fireTrigger: ((t: Trigger) => Promise<void>) | null = null;
 
   const flush = (): void => {
     if (!remote || !granted || pending.length === 0) return;
@@ -154,7 +169,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
 
   const startOfferFlow = (worker: Remote<TailorWorkerApi>) => {
     if (stopOffers) return;
-    stopOffers = startOffers({
+    const controller = startOffers({
       locale: config.locale,
       log,
       triggers: DEFAULT_TRIGGERS,
@@ -171,6 +186,8 @@ export function createTailor(deps: TailorDeps): TailorApi {
       dismiss: (id) => worker.dismiss(id),
       emit: (input) => tracker?.emit(input),
     });
+    stopOffers = controller.stop;
+    fireTrigger = controller.fire;
   };
 
   const api: TailorApi = {
@@ -255,6 +272,23 @@ export function createTailor(deps: TailorDeps): TailorApi {
     },
   };
 
+  if (config.debug) {
+    const worker = async () => {
+      const state = await boot();
+      if (!state.ok || !remote) throw new Error(`worker unavailable: ${state.ok ? 'no remote' : state.reason}`);
+      return remote;
+    };
+    api.debug = {
+      advanceClock: async (ms) => (await worker()).debugAdvanceClock(ms),
+      syncNow: async () => (await worker()).sync({ forceConfig: true }),
+      features: async (full = false) => (await worker()).features({ full }),
+      trigger: async (t) => {
+        await worker();
+        await fireTrigger?.(t);
+      },
+    };
+  }
+
   /** Stops capture and drops every trace on the page side; the worker part is `remote.forget()`. */
   function forgetLocally(): void {
     explicit = false;
@@ -266,6 +300,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
     clearPending();
     stopOffers?.();
     stopOffers = null;
+    fireTrigger = null;
     applyConsent();
   }
   // Other tabs of the shop: a forget in one is a forget in all.
@@ -292,6 +327,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
     if (granted && !was) {
       if (!tracker) tracker = startTracker({ sink, log });
       pending.push(...preConsent.splice(0));
+      if (remote) startOfferFlow(remote);
     } else if (!granted && was) {
       tracker?.stop();
       tracker = null;

@@ -56,7 +56,9 @@ function parseCapabilities(value: unknown, fn: string): Capabilities {
 /** Builds the worker API; separate from the entry so tests can call it without comlink. */
 export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi & { store(): Promise<Store> } {
   const log = createLogger();
-  const now = options.now ?? Date.now;
+  const baseNow = options.now ?? Date.now;
+  let clockOffset = 0;
+  const now = () => baseNow() + clockOffset;
   let init: WorkerInit | null = null;
   let consent: Capabilities = { store: false, personalise: false, sync: false };
   let eventsReceived = 0;
@@ -249,6 +251,13 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
         outbound: (meta[OUTBOUND_KEY] as unknown[] | undefined) ?? [],
         meta,
       };
+    },
+    async debugAdvanceClock(ms: number): Promise<number> {
+      if (!init?.config.debug) throw new Error("'debugAdvanceClock' is only available with data-debug on the tag");
+      if (!(Number.isFinite(ms) && ms >= 0)) throw new TypeError("'ms' passed to 'debugAdvanceClock' must be a finite number ≥ 0");
+      clockOffset += ms;
+      lastSweep = 0;
+      return now();
     },
     async sync(opts: { keepalive?: boolean; forceConfig?: boolean } = {}): Promise<SyncSummary | null> {
       return runSync({ ...(opts.keepalive ? { keepalive: true } : {}), ...(opts.forceConfig ? { forceConfig: true } : {}) });

@@ -91,6 +91,12 @@ export interface TailorWorkerApi {
   features(options?: { full?: boolean }): Promise<FeatureView>;
   /** Everything stored locally and everything ever sent. */
   audit(): Promise<AuditData>;
+  /**
+   * Test and support hook, honoured only when the tag has `data-debug`: moves
+   * the worker's clock forward (retention, outcome windows, send jitter) so a
+   * month can be checked in seconds. Rejects otherwise.
+   */
+  debugAdvanceClock(ms: number): Promise<number>;
   /** Runs a sync round now (`keepalive` on page hide: deliver what is queued, skip the config pull). */
   sync(options?: { keepalive?: boolean; forceConfig?: boolean }): Promise<SyncSummary | null>;
   /** Deletes the database and every cache Tailor made; storing stops until consent is given again. */

@@ -33,10 +33,10 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
   {
     method: 'POST',
     path: '/v1/coupons/book',
-    when: 'when an offer is about to be shown and no unexpired coupon book is cached (sync consent needed)',
+    when: 'when the policy chose a discount and no unexpired coupon book is cached (sync consent needed)',
     body: ['site', 'tiers'],
     query: [],
-    reveals: "that some device of this shop wants codes for the shop's tiers; the whole book is fetched, so not which tier (if any) will be shown",
+    reveals: "that some device of this shop is about to be offered a discount and holds no valid book; the whole book (every tier of the shop) is fetched, so not which tier",
   },
   {
     method: 'POST',

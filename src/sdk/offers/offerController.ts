@@ -27,8 +27,15 @@ export interface OfferControllerDeps {
 
 const CHANNEL = 'tailor-offers';
 
-/** Starts the controller; returns its stop function. */
-export function startOffers(deps: OfferControllerDeps): () => void {
+/** A running controller. */
+export interface OfferController {
+  stop(): void;
+  /** Runs a trigger now (the same path the watchers take); resolves when the banner is shown or not. */
+  fire(trigger: Trigger): Promise<void>;
+}
+
+/** Starts the controller. */
+export function startOffers(deps: OfferControllerDeps): OfferController {
   let banner: BannerHandle | null = null;
   let busy = false;
   let channel: BroadcastChannel | null = null;
@@ -73,9 +80,12 @@ export function startOffers(deps: OfferControllerDeps): () => void {
     }
   };
   const stop = watchTriggers(deps.triggers, deps.sources, (t) => void onTrigger(t));
-  return () => {
-    stop();
-    banner?.close();
-    channel?.close();
+  return {
+    stop() {
+      stop();
+      banner?.close();
+      channel?.close();
+    },
+    fire: onTrigger,
   };
 }
