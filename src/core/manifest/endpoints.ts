@@ -44,7 +44,7 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
     when: "after an offer's outcome window closes, in batches, within the privacy budget (sync consent needed)",
     body: ['site', 'reports'],
     query: [],
-    reveals: 'noised, categorical reports (see "reportFields"): no identifier, no URL, no product, day-level time only',
+    reveals: 'noised, categorical reports (see the report fields): no identifier, no URL, no product, day-level time only',
   },
   {
     method: 'GET',

@@ -44,8 +44,8 @@ export const OBJECT_STORES: readonly ObjectStoreSpec[] = [
     name: 'events',
     keyPath: 'id',
     indexes: { 'by-ts': 'ts', 'by-name': 'name', 'by-session': 'session_id', 'by-transaction': 'props.transaction_id' },
-    holds: 'validated, scrubbed behaviour events; every field is listed under "events"',
-    retention: `${AGE}; beyond ${MAX_STORED_EVENTS} events the oldest go first`,
+    holds: 'validated, scrubbed behaviour events (every field is listed in the data manifest)',
+    retention: `${AGE}; beyond ${MAX_STORED_EVENTS.toLocaleString('en-US')} events the oldest go first`,
   },
   {
     name: 'sessions',
@@ -100,7 +100,7 @@ export const OBJECT_STORES: readonly ObjectStoreSpec[] = [
     name: 'outbox',
     keyPath: 'id',
     indexes: { 'by-ts': 'ts' },
-    holds: 'noised reports waiting to be sent (the exact bodies listed under "endpoints")',
+    holds: 'noised reports waiting to be sent, exactly as they will be sent',
     retention: `${AGE}; removed once the collector accepted them`,
     fields: {
       id: "the report's idempotency key (random)",
@@ -113,8 +113,8 @@ export const OBJECT_STORES: readonly ObjectStoreSpec[] = [
     name: 'meta',
     keyPath: null,
     indexes: {},
-    holds: 'small state documents, by key (see "metaKeys")',
-    retention: 'per key (see "metaKeys"); all deleted by "Delete my data"',
+    holds: 'small state documents, one per key (see the meta keys)',
+    retention: 'per key; all deleted by "Delete my data"',
   },
 ];
 
