@@ -9,6 +9,8 @@ import { VERSION } from '../core/version';
 import { dbStatus, type Db } from './db';
 import { mountSdkFiles } from './sdkFiles';
 import { mountCoupons, type CouponDeps } from './coupons';
+import { mountCollector, type CollectorDeps } from './collector';
+import { mountDashboard } from './dashboard';
 
 /** What the app needs from its process. */
 export interface TailorAppOptions {
@@ -19,6 +21,8 @@ export interface TailorAppOptions {
   maxBodyBytes?: number;
   /** Coupon settings (secret, site, …); the coupon routes are mounted only when given. */
   coupons?: Omit<CouponDeps, 'db'>;
+  /** Collector and dashboard settings (ε, k, admin token, model prior, …). */
+  privacy?: Omit<CollectorDeps, 'db'>;
 }
 
 /** Builds the Hono app for Tailor's own origin. */
@@ -48,6 +52,9 @@ export function createTailorApp(opts: TailorAppOptions): Hono {
     }),
   );
   if (opts.coupons) mountCoupons(app, { db: opts.db, ...opts.coupons });
+  const privacy = { ...opts.privacy, db: opts.db };
+  mountCollector(app, privacy);
+  mountDashboard(app, privacy);
   app.all('/v1/*', (c) => c.json({ error: 'not_found', message: `no route ${c.req.method} ${c.req.path}` }, 404));
 
   return app;

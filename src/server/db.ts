@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { COUPON_MIGRATIONS } from './coupons/migrations';
+import { COLLECTOR_MIGRATIONS } from './collector/migrations';
 
 /** The database handle type used across the server. */
 export type Db = Database.Database;
@@ -16,6 +17,7 @@ export type Db = Database.Database;
 export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;`,
   ...COUPON_MIGRATIONS,
+  ...COLLECTOR_MIGRATIONS,
 ];
 
 /** Opens (creating directories as needed) and migrates the database at `path` (`:memory:` allowed). */

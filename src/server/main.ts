@@ -6,7 +6,9 @@
  * Environment: PORT (Tailor, default 8080), SHOP_PORT (default PORT+1; 0 picks
  * a free port), HOST (default 127.0.0.1), TAILOR_DB (default ./data/tailor.db),
  * TAILOR_COUPON_SECRET (else one is generated and kept in the database),
- * TAILOR_COUPON_SITE (default 'demo'), TAILOR_BOOK_RATE_LIMIT (books per
+ * TAILOR_COUPON_SITE (default 'demo'), TAILOR_REPORT_RATE_LIMIT (uploads per
+ * client per minute, default 60), TAILOR_ADMIN_TOKEN (enables
+ * POST /v1/config/recompute), TAILOR_BOOK_RATE_LIMIT (books per
  * client per 10 minutes, default 30), PUBLIC_URL / SHOP_PUBLIC_URL when behind a proxy, TAILOR_SHOP_TAG (JSON of extra
  * attributes for the demo shop's tag, e.g. `{"data-consent":"required"}`).
  */
@@ -41,6 +43,10 @@ const app = createTailorApp({
     site: process.env.TAILOR_COUPON_SITE || 'demo',
     rateLimit: { books: { limit: bookLimit, windowMs: 600_000 } },
   },
+  privacy: {
+    rateLimit: { limit: Number(process.env.TAILOR_REPORT_RATE_LIMIT ?? 60), windowMs: 60_000 },
+    ...(process.env.TAILOR_ADMIN_TOKEN ? { adminToken: process.env.TAILOR_ADMIN_TOKEN } : {}),
+  },
 });
 
 function listen(fetch: Parameters<typeof serve>[0]['fetch'], p: number): Promise<number> {
@@ -66,6 +72,7 @@ const actualShopPort = await listen(shop.fetch, shopPort);
 const shopUrl = process.env.SHOP_PUBLIC_URL ?? `http://127.0.0.1:${actualShopPort}`;
 
 console.log(`Tailor ${tailorUrl}  (SDK ${tailorUrl}/sdk/tailor.js, health ${tailorUrl}/healthz)`);
+console.log(`Dashboard ${tailorUrl}/dashboard`);
 console.log(`Demo shop ${shopUrl}/  (中文: ${shopUrl}/zh/)`);
 console.log(`Demo shop, same origin with a strict CSP: ${tailorUrl}${STRICT_CSP_PATH}/`);
 // One machine-readable line for test harnesses and scripts.
