@@ -6,6 +6,7 @@
  * Environment: PORT (Tailor, default 8080), SHOP_PORT (default PORT+1; 0 picks
  * a free port), HOST (default 127.0.0.1), TAILOR_DB (default ./data/tailor.db),
  * TAILOR_COUPON_SECRET (else one is generated and kept in the database),
+ * TAILOR_POLICY (the merchant's offer policy: JSON, or a path to a JSON file),
  * TAILOR_COUPON_SITE (default 'demo'), TAILOR_REPORT_RATE_LIMIT (uploads per
  * client per minute, default 60), TAILOR_ADMIN_TOKEN (enables
  * POST /v1/config/recompute), TAILOR_BOOK_RATE_LIMIT (books per
@@ -15,7 +16,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createShopApp } from '../../demo/shop-app';
 import { createTailorApp } from './app';
 import { openDatabase } from './db';
@@ -44,6 +45,7 @@ const app = createTailorApp({
     rateLimit: { books: { limit: bookLimit, windowMs: 600_000 } },
   },
   privacy: {
+    ...merchantPolicy(),
     rateLimit: { limit: Number(process.env.TAILOR_REPORT_RATE_LIMIT ?? 60), windowMs: 60_000 },
     ...(process.env.TAILOR_ADMIN_TOKEN ? { adminToken: process.env.TAILOR_ADMIN_TOKEN } : {}),
   },
@@ -77,6 +79,16 @@ console.log(`Demo shop ${shopUrl}/  (中文: ${shopUrl}/zh/)`);
 console.log(`Demo shop, same origin with a strict CSP: ${tailorUrl}${STRICT_CSP_PATH}/`);
 // One machine-readable line for test harnesses and scripts.
 console.log(JSON.stringify({ event: 'listening', tailorUrl, shopUrl, strictShopUrl: `${tailorUrl}${STRICT_CSP_PATH}` }));
+
+/** The merchant's offer policy from TAILOR_POLICY (a JSON object, or a path to a JSON file). */
+function merchantPolicy(): { merchantPolicy?: Record<string, unknown> } {
+  const raw = process.env.TAILOR_POLICY;
+  if (!raw) return {};
+  const text = raw.trim().startsWith('{') ? raw : readFileSync(raw, 'utf8');
+  const parsed: unknown = JSON.parse(text);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('TAILOR_POLICY must be a JSON object (or a path to one)');
+  return { merchantPolicy: parsed as Record<string, unknown> };
+}
 
 /** Extra attributes for the shop's tag (e.g. `{"data-consent":"required"}`), from TAILOR_SHOP_TAG. */
 function shopTagAttributes(): Record<string, string> {

@@ -2,6 +2,7 @@
  * The collector's and dashboard's dependencies, and how their defaults are
  * filled in, so both mount from one object and can never disagree on ε or k.
  */
+import { parsePolicyConfig } from '../../core/policy';
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Db } from '../db';
@@ -30,6 +31,12 @@ export interface CollectorDeps {
   modelPrior?: Readonly<Record<string, number>> | null;
   /** Token for `POST /v1/config/recompute` (TAILOR_ADMIN_TOKEN); unset = that endpoint is disabled. */
   adminToken?: string;
+  /**
+   * The merchant's offer policy (tiers, margins, caps, cool-down, excluded pages,
+   * budget, holdout and exploration rates…; see `PolicyConfig` in core/policy),
+   * served to devices in `GET /v1/config` as `policy`. Validated at start-up.
+   */
+  merchantPolicy?: Record<string, unknown>;
   /** Uploads per client per window (default 60 per minute). */
   rateLimit?: { limit: number; windowMs: number };
   /**
@@ -51,6 +58,7 @@ export interface ResolvedDeps {
   settings: EstimateSettings & { explorationRate: number };
   modelPrior: Readonly<Record<string, number>> | null;
   adminToken: string | null;
+  merchantPolicy: Record<string, unknown> | null;
   rateLimit: { limit: number; windowMs: number };
   clientAddress: (c: Context) => string | undefined;
   recomputeMs: number;
@@ -91,6 +99,7 @@ export function resolveDeps(deps: CollectorDeps): ResolvedDeps {
     settings: { epsilon, k, budget: deps.budget ?? DEFAULT_BUDGET, grossMargin, bucketValues, fallbackOrderValue: 50, explorationRate },
     modelPrior: deps.modelPrior ?? null,
     adminToken: deps.adminToken ? deps.adminToken : null,
+    merchantPolicy: deps.merchantPolicy ? checkedMerchantPolicy(deps.merchantPolicy) : null,
     rateLimit: deps.rateLimit ?? { limit: 60, windowMs: 60_000 },
     clientAddress: deps.clientAddress ?? peerAddress,
     recomputeMs: (deps.recomputeMinutes ?? 15) * 60_000,
@@ -98,4 +107,10 @@ export function resolveDeps(deps: CollectorDeps): ResolvedDeps {
     reports: deps.reportStore ?? new SqliteReportStore(deps.db),
     policies: deps.policyStore ?? new SqlitePolicyStore(deps.db),
   };
+}
+
+/** Fails fast (naming the field) on a merchant policy the devices would reject. */
+function checkedMerchantPolicy(policy: Record<string, unknown>): Record<string, unknown> {
+  parsePolicyConfig({ ...policy, version: 'default' });
+  return { ...policy };
 }

@@ -22,6 +22,8 @@ export interface ServerPolicy {
   epsilon?: number;
   budget?: BudgetPolicy;
   grossMargin?: number;
+  /** The merchant's own settings (tiers, caps, cool-down, …); they win over learned values. */
+  policy?: Record<string, unknown>;
 }
 
 /** What the cache holds. */
@@ -42,12 +44,14 @@ export function effectivePolicy(snapshot: ServerPolicy | null): EffectivePolicy 
   const fallback: EffectivePolicy = { policy: parsePolicyConfig(undefined), epsilon: DEFAULT_EPSILON, budget: DEFAULT_BUDGET };
   if (!snapshot || typeof snapshot.version !== 'string') return fallback;
   try {
+    const merchant = snapshot.policy && typeof snapshot.policy === 'object' ? snapshot.policy : {};
     const policy = parsePolicyConfig({
-      version: snapshot.version,
-      calibration: snapshot.calibration ?? {},
       explorationRate: snapshot.exploration?.rate ?? DEFAULT_POLICY.explorationRate,
       explorationWeights: snapshot.exploration?.weights ?? {},
       grossMargin: snapshot.grossMargin ?? DEFAULT_POLICY.grossMargin,
+      ...merchant,
+      version: snapshot.version,
+      calibration: snapshot.calibration ?? {},
     });
     const epsilon = typeof snapshot.epsilon === 'number' && snapshot.epsilon > 0 ? snapshot.epsilon : DEFAULT_EPSILON;
     const b = snapshot.budget;

@@ -104,3 +104,24 @@ describe('POST /v1/config/recompute', () => {
     expect(statuses[10]).toBe(429);
   });
 });
+
+describe('the merchant policy in GET /v1/config', () => {
+  it('is served to devices, wins over learned values there, and changes the ETag', async () => {
+    r = rig();
+    const plain = await getConfig();
+    const plainEtag = plain.headers.get('etag');
+    r.db.close();
+    r = rig({ merchantPolicy: { tiers: [10, 20], maxDiscount: 10, holdoutRate: 0.2, explorationRate: 0 } });
+    const res = await getConfig();
+    const body = (await res.json()) as any;
+    expect(body.policy).toEqual({ tiers: [10, 20], maxDiscount: 10, holdoutRate: 0.2, explorationRate: 0 });
+    expect(res.headers.get('etag')).not.toBe(plainEtag);
+    const device = effectivePolicy(body).policy;
+    expect(device).toMatchObject({ tiers: [10, 20], maxDiscount: 10, holdoutRate: 0.2, explorationRate: 0, version: body.version });
+    expect(device.calibration).toEqual(body.calibration);
+  });
+
+  it('refuses to start with a policy devices would reject, naming the field', () => {
+    expect(() => rig({ merchantPolicy: { grossMargin: 3 } })).toThrow("'grossMargin' passed to 'parsePolicyConfig'");
+  });
+});

@@ -6,20 +6,20 @@
  */
 import type { Context, Hono } from 'hono';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { SITE_RE, type PolicySnapshot } from '../../../core/privacy';
+import { SITE_RE, contentHash, type PolicySnapshot } from '../../../core/privacy';
 import { jsonError } from '../lib/jsonError';
 import type { PolicyService } from '../policyService';
 import type { SlidingWindowLimiter } from '../rateLimiter';
 import type { ResolvedDeps } from '../settings';
 
-/** The config body: the snapshot, and the site it is for. */
-export function configBody(site: string, snapshot: PolicySnapshot): Record<string, unknown> {
-  return { site, ...snapshot };
+/** The config body: the snapshot, the merchant's policy (if set), and the site it is for. */
+export function configBody(site: string, snapshot: PolicySnapshot, merchantPolicy: Record<string, unknown> | null = null): Record<string, unknown> {
+  return { site, ...snapshot, ...(merchantPolicy ? { policy: merchantPolicy } : {}) };
 }
 
-/** Strong ETag of a snapshot: the version and content hash identify the body. */
-export function configEtag(snapshot: PolicySnapshot): string {
-  return `"${snapshot.version}.${snapshot.hash}"`;
+/** Strong ETag of a body: the version and content hashes identify it. */
+export function configEtag(snapshot: PolicySnapshot, merchantPolicy: Record<string, unknown> | null = null): string {
+  return `"${snapshot.version}.${snapshot.hash}${merchantPolicy ? `.${contentHash(merchantPolicy)}` : ''}"`;
 }
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -44,10 +44,10 @@ export function mountConfigRoutes(app: Hono, deps: ResolvedDeps, service: Policy
     const s = site(c);
     if (s === null) return jsonError(c, 400, 'invalid_query', "'site' must be 1-64 characters of a-z, 0-9, '-' or '_'", { field: 'site' });
     const snapshot = service.current(s);
-    const etag = configEtag(snapshot);
+    const etag = configEtag(snapshot, deps.merchantPolicy);
     const headers = { ETag: etag, 'Cache-Control': 'public, max-age=300' };
     if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
-    return c.json(configBody(s, snapshot), 200, headers);
+    return c.json(configBody(s, snapshot, deps.merchantPolicy), 200, headers);
   });
 
   app.post('/v1/config/recompute', (c) => {
@@ -62,6 +62,6 @@ export function mountConfigRoutes(app: Hono, deps: ResolvedDeps, service: Policy
     const s = site(c);
     if (s === null) return jsonError(c, 400, 'invalid_query', "'site' must be 1-64 characters of a-z, 0-9, '-' or '_'", { field: 'site' });
     const snapshot = service.recompute(s);
-    return c.json(configBody(s, snapshot), 200, { 'Cache-Control': 'no-store', ETag: configEtag(snapshot) });
+    return c.json(configBody(s, snapshot, deps.merchantPolicy), 200, { 'Cache-Control': 'no-store', ETag: configEtag(snapshot, deps.merchantPolicy) });
   });
 }
