@@ -64,6 +64,16 @@ describe('tailor train-logged --quick on a simulated log', () => {
     expect(trained.stdout).toContain('parity (plain-JS forward vs tfjs');
   });
 
+  it('is reproducible: the same log and seed give byte-identical weights and bundle', async () => {
+    const again = join(trained.work, 'again');
+    const run = await cli(['train-logged', '--logged', trained.logged, '--out', again, '--quick', '--seed', '5']);
+    expect(run.code, run.stderr).toBe(0);
+    // model.json is left out: tfjs numbers layer names per process (dense_Dense1, dense_Dense4, …).
+    for (const file of ['group1-shard1of1.bin', 'bundle.json']) {
+      expect((await readFile(join(again, file))).equals(await readFile(join(trained.modelDir, file))), file).toBe(true);
+    }
+  });
+
   it('fails with a clear message on a missing or malformed log', async () => {
     const missing = await cli(['train-logged', '--logged', join(trained.work, 'nope.csv'), '--out', join(trained.work, 'x')]);
     expect(missing.code).toBe(1);
