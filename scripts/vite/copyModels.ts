@@ -10,6 +10,8 @@
  * 2. tfjs "custom module" resolution: the backends' bare `@tensorflow/tfjs-core` imports resolve
  *    to the side-effect-free `dist/base.js` (the runtime imports `base_side_effects` itself), and
  *    the threaded wasm glue, which can never run with threads off, is replaced by a stub.
+ *    Shared chunks made only of tfjs code are named `assets/tfjs-[hash].js` instead of
+ *    `chunk-[hash].js`, so size budgets can tell tfjs from Tailor's own shared code.
  */
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -115,6 +117,20 @@ export async function writeModelArtifacts(options: ModelArtifactsOptions): Promi
   return index;
 }
 
+/** tfjs and the runtime's tfjs glue (lib/tf*.ts). */
+const TFJS_MODULE = /[\\/]node_modules[\\/]@tensorflow[\\/]|[\\/]src[\\/]worker[\\/]model[\\/]lib[\\/]tf\w+\.ts$/;
+/** What tfjs pulls in besides itself: npm dependencies (long, seedrandom), Vite's stubs of Node built-ins, virtual modules. */
+const TFJS_COMPANION = /[\\/]node_modules[\\/]|^__vite-browser-external|^\0/;
+
+/** A shared (non-entry) chunk that holds tfjs and nothing of Tailor's besides its tfjs glue. */
+function isTfjsChunk(chunk: { isEntry: boolean; isDynamicEntry: boolean; moduleIds: readonly string[] }): boolean {
+  if (chunk.isEntry || chunk.isDynamicEntry) return false;
+  return chunk.moduleIds.some((id) => TFJS_MODULE.test(id)) && chunk.moduleIds.every((id) => TFJS_MODULE.test(id) || TFJS_COMPANION.test(id));
+}
+
+/** Chunk name pattern of shared tfjs-only chunks. */
+export const TFJS_CHUNK_NAMES = 'assets/tfjs-[hash].js';
+
 const THREADED_GLUE = /\/wasm-out\/tfjs-backend-wasm-threaded-simd(\.worker)?\.js$/;
 const STUB_FACTORY = '\0tailor:tfjs-wasm-threaded-stub';
 const STUB_WORKER = '\0tailor:tfjs-wasm-threaded-worker-stub';
@@ -148,6 +164,11 @@ export function copyModels(options: CopyModelsOptions = {}): Plugin[] {
       if (id === '@tensorflow/tfjs-core') return this.resolve('@tensorflow/tfjs-core/dist/base.js', importer, { skipSelf: true });
       if (THREADED_GLUE.test(id) && importer.includes('tfjs-backend-wasm')) return id.endsWith('.worker.js') ? STUB_WORKER : STUB_FACTORY;
       return null;
+    },
+    outputOptions(output) {
+      const base = output.chunkFileNames;
+      if (base === undefined) return null;
+      return { ...output, chunkFileNames: (chunk) => (isTfjsChunk(chunk) ? TFJS_CHUNK_NAMES : typeof base === 'function' ? base(chunk) : base) };
     },
     load(id) {
       if (id === STUB_WORKER) return 'export const wasmWorkerContents = "";';
