@@ -1,10 +1,7 @@
 /**
  * `tailor`: the training and evaluation CLI. Run with `npx tsx src/train/cli.ts <command>` or
  * `node bin/tailor.js <command>`. Commands load lazily, so `--help` never pays for TensorFlow.js.
- *
- * Planned commands (same dispatch table): `simulate-data` (synthetic discount-response logs),
- * `train --logged` (discount-response model from logged offers, same bundle format with a
- * treatment input) and `decide` (offline run of the offer policy on a bundle).
+ * `train --logged FILE` is routed to `train-logged` (the discount-response model).
  */
 import { pathToFileURL } from 'node:url';
 

@@ -50,6 +50,8 @@ async function parityCheck(outDir: string, testX: Float32Array, rows: number, tf
 
 /** Runs `tailor train` with the arguments after the subcommand. */
 export async function runTrainCommand(argv: string[]): Promise<void> {
+  // `train --logged FILE` trains the discount-response model from logged randomized offers.
+  if (argv.includes('--logged')) return (await import('../discount/trainCommand')).runTrainLoggedCommand(argv);
   const options = parseCommonOptions(argv, 'train', TRAIN_HELP);
   if (!options) return;
   const started = Date.now();
