@@ -8,6 +8,7 @@
  * the worker's hash known.
  */
 import { build, defineConfig, type Plugin } from 'vite';
+import { tailorManifest } from './scripts/vite/manifestPlugin';
 
 /** Entry points of the lazily loaded chunks, by name. */
 export const LAZY_ENTRIES = { worker: 'src/worker/index.ts', runtime: 'src/sdk/runtime.ts' } as const;
@@ -65,5 +66,5 @@ export default defineConfig({
       },
     },
   },
-  plugins: [tailorLoader()],
+  plugins: [tailorLoader(), tailorManifest()],
 });

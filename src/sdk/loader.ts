@@ -42,7 +42,12 @@ function main(): void {
     queue.push([method, ...args]);
     return undefined;
   };
-  const api = {
+  // Promise-returning methods called early wait for the runtime (null if it never comes).
+  const later = (method: 'audit' | 'exportData' | 'forget' | 'openAudit') => (...args: unknown[]) => {
+    const run = (r: TailorApi) => (r[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+    return real ? run(real) : new Promise((resolve) => waiting.push((r) => resolve(r ? run(r) : null)));
+  };
+  const api: Record<string, unknown> = {
     version: VERSION,
     track: call('track'),
     consent: call('consent'),
@@ -55,6 +60,10 @@ function main(): void {
       real
         ? real.ready()
         : new Promise((resolve) => waiting.push((r) => resolve(r ? r.ready() : { ok: false, reason: 'runtime failed to load' }))),
+    audit: later('audit'),
+    exportData: later('exportData'),
+    forget: later('forget'),
+    openAudit: later('openAudit'),
   };
   w.tailor = api;
 
@@ -62,8 +71,8 @@ function main(): void {
   import(/* @vite-ignore */ runtimeUrl)
     .then((mod: RuntimeModule) => {
       real = mod.start({ config, log, workerUrl: new URL(__TAILOR_WORKER__, src).href, sdkBase: new URL('.', src).href }, queue);
-      // Keep the object identity merchants may have captured; swap its methods.
-      Object.assign(api, { track: real.track, consent: real.consent, push: real.push, ready: real.ready });
+      // Keep the object identity merchants may have captured; swap in the real methods.
+      for (const [key, value] of Object.entries(real)) if (key !== 'version') api[key] = value;
       settle(real);
     })
     .catch((error: unknown) => {

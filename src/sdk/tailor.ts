@@ -14,7 +14,7 @@ import { VERSION } from '../core/version';
 import { installWireErrors, type AuditData, type TailorWorkerApi, type Trigger, type WorkerHealth } from '../worker/protocol';
 import { startWorker } from './lib/startWorker';
 import { onPageHide } from './lib/onPageHide';
-import { clearPending, savePending, takePending } from './lib/pendingBuffer';
+import { clearPending, hasOptedOut, rememberOptOut, savePending, takePending } from './lib/pendingBuffer';
 import type { QueuedCall } from './lib/replayQueue';
 import { manualEvent, startTracker, type IdentifiedEvent, type Tracker } from './track/tracker';
 import { activeDwellMs } from './track/captureEngagement';
@@ -80,7 +80,8 @@ const PRE_CONSENT_MAX = 100;
 /** Creates the page API, starts capture, and boots the worker when the page is idle. */
 export function createTailor(deps: TailorDeps): TailorApi {
   const { config, log } = deps;
-  let explicit: boolean | null = null;
+  // An earlier consent(false) or forget() holds until consent(true).
+  let explicit: boolean | null = hasOptedOut() ? false : null;
   const pageSignals: PageSignals = { gpc: false, dnt: false, tcf: null, consentMode: null };
   let decision: ConsentDecision = decideConsent({ mode: config.consent, explicit, gpc: false, dnt: false, tcf: null, consentMode: null });
   let granted = decision.store;
@@ -210,6 +211,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
           return;
         }
         explicit = value;
+        rememberOptOut(!value);
         applyConsent();
       } catch (error) {
         log.warn('consent failed:', error);
@@ -229,7 +231,9 @@ export function createTailor(deps: TailorDeps): TailorApi {
     async audit() {
       try {
         const state = await boot();
-        return state.ok && remote ? await remote.audit() : null;
+        if (!state.ok || !remote) return null;
+        // The page knows why consent is restricted (signals are read here); the worker only knows the result.
+        return { ...(await remote.audit()), consentReasons: [...decision.reasons] };
       } catch (error) {
         log.warn('audit failed:', error);
         return null;
@@ -292,6 +296,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
   /** Stops capture and drops every trace on the page side; the worker part is `remote.forget()`. */
   function forgetLocally(): void {
     explicit = false;
+    rememberOptOut(true);
     tracker?.stop();
     tracker = null;
     preConsent = [];

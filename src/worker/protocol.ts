@@ -143,6 +143,8 @@ export interface AuditData {
   meta: Record<string, unknown>;
   /** The data manifest served beside the SDK (what may be stored and sent), or null if unreachable. */
   manifest: unknown;
+  /** Why consent is restricted, if it is (added on the page side). */
+  consentReasons?: string[];
 }
 
 /** An error as it crosses the boundary. */

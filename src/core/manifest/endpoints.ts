@@ -33,10 +33,10 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
   {
     method: 'POST',
     path: '/v1/coupons/book',
-    when: 'when the policy chose a discount and no unexpired coupon book is cached (sync consent needed)',
+    when: 'in a sync round (every consented device, holdout included) or before an offer, whenever no book with more than an hour of validity is cached (sync consent needed)',
     body: ['site', 'tiers'],
     query: [],
-    reveals: "that some device of this shop is about to be offered a discount and holds no valid book; the whole book (every tier of the shop) is fetched, so not which tier",
+    reveals: 'that some device of this shop runs Tailor with sync consent and holds no fresh book; every consented device fetches one (holdout included), and the book holds every tier, so neither whether nor which offer is shown',
   },
   {
     method: 'POST',

@@ -16,6 +16,8 @@ export const MAX_STORED_EVENTS = 50_000;
 export const OUTBOUND_LOG_ENTRIES = 200;
 /** Name of the IndexedDB database (one per shop origin). */
 export const DATABASE_NAME = 'tailor';
+/** The opt-out flag's localStorage key (set by consent(false) and "Delete my data"). */
+export const OPT_OUT_KEY = 'tailor:optout:v1';
 /** The page-hide buffer's localStorage key. */
 export const PENDING_BUFFER_KEY = 'tailor:pending:v1';
 /** Events the page-hide buffer holds at most. */
@@ -151,6 +153,12 @@ export const OTHER_STORAGE: readonly OtherStorageSpec[] = [
     key: PENDING_BUFFER_KEY,
     holds: `up to ${PENDING_BUFFER_MAX} validated, scrubbed events not yet written when a page was hidden (only after consent)`,
     retention: 'read and removed by the next page of the shop; removed on consent withdrawal and by "Delete my data"',
+  },
+  {
+    kind: 'localStorage',
+    key: OPT_OUT_KEY,
+    holds: 'the value "1" when the shopper withdrew consent or deleted their data, so recording does not restart on the next page',
+    retention: 'until tailor.consent(true)',
   },
   {
     kind: 'CacheStorage',

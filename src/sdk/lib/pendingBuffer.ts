@@ -52,3 +52,28 @@ export function clearPending(): void {
     // Nothing stored, nothing to clear.
   }
 }
+
+const OPT_OUT_KEY = 'tailor:optout:v1';
+
+/**
+ * The shopper's "Delete my data" or `consent(false)`, remembered across pages:
+ * without it, a shop with `data-consent="granted"` would start recording again
+ * on the next page. Holds only the word "1"; `consent(true)` removes it.
+ */
+export function rememberOptOut(optedOut: boolean): void {
+  try {
+    if (optedOut) localStorage.setItem(OPT_OUT_KEY, '1');
+    else localStorage.removeItem(OPT_OUT_KEY);
+  } catch {
+    // Storage blocked: the choice holds for this page only.
+  }
+}
+
+/** Whether the shopper opted out on an earlier page. */
+export function hasOptedOut(): boolean {
+  try {
+    return localStorage.getItem(OPT_OUT_KEY) === '1';
+  } catch {
+    return false;
+  }
+}

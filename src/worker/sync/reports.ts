@@ -121,7 +121,8 @@ export async function flushOutbox(deps: SendDeps & { store: Store; site: string;
   let sent = 0;
   let dropped = 0;
   for (let batch = 0; batch < (deps.maxBatches ?? 4); batch++) {
-    const due = ((await deps.store.outboxList()) as QueuedReport[]).filter((r) => r.sendAfter <= now || deps.keepalive).slice(0, MAX_BATCH);
+    // Page hide only changes the transport (keepalive), never the random send time.
+    const due = ((await deps.store.outboxList()) as QueuedReport[]).filter((r) => r.sendAfter <= now).slice(0, MAX_BATCH);
     if (due.length === 0) break;
     const body = { site: deps.site, reports: due.map((r) => r.report) };
     // keepalive bodies are capped at 64 KB by browsers; 50 reports are ~10 KB.

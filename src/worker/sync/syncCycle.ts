@@ -6,6 +6,7 @@
 import type { Store } from '../store/store';
 import { flushOutbox, queueReports, type FlushResult } from './reports';
 import { effectivePolicy, pullPolicy } from './policyConfig';
+import { couponBook } from './couponBook';
 
 /** What a round needs. */
 export interface SyncDeps {
@@ -32,6 +33,9 @@ export async function syncCycle(deps: SyncDeps, options: { keepalive?: boolean; 
   const snapshot = options.keepalive ? null : await pullPolicy({ ...base, site: deps.site, ...(options.forceConfig ? { force: true } : {}) });
   const { epsilon, budget, policy } = effectivePolicy(snapshot);
   const { queued, overBudget } = await queueReports(deps.store, now, { epsilon, budget, rng: deps.rng });
+  // Every consented device keeps a valid book, holdout included, so fetching one says
+  // nothing about an offer about to be shown (it is refreshed only near expiry).
+  if (!options.keepalive) await couponBook({ ...base, site: deps.site, tiers: policy.tiers });
   const flushed = await flushOutbox({ ...base, site: deps.site, rng: deps.rng, ...(options.keepalive ? { keepalive: true } : {}) });
   return { queued, overBudget, ...flushed, policyVersion: policy.version };
 }

@@ -58,9 +58,12 @@ describe('network section of the manifest', () => {
       { trigger: 'exit_intent', pageType: 'product', orderValue: 100 },
       'dec-1',
     );
-    // keepalive delivers queued reports at once (a page hide), after a normal round pulled the config and queued them.
+    // A normal round pulls the config and queues the report; a page hide once its random send time (≤ 6 h) has
+    // passed delivers it with keepalive. Before that time nothing is sent, page hide or not.
     await syncCycle({ store, endpoint: COLLECTOR, site: 'demo', rng: () => 0.5, now: () => NOW, fetch: fakeFetch });
-    await syncCycle({ store, endpoint: COLLECTOR, site: 'demo', rng: () => 0.5, now: () => NOW, fetch: fakeFetch }, { keepalive: true });
+    await syncCycle({ store, endpoint: COLLECTOR, site: 'demo', rng: () => 0.5, now: () => NOW + 1, fetch: fakeFetch }, { keepalive: true });
+    expect(sent.some((s) => s.url.pathname === '/v1/reports')).toBe(false);
+    await syncCycle({ store, endpoint: COLLECTOR, site: 'demo', rng: () => 0.5, now: () => NOW + 7 * 3_600_000, fetch: fakeFetch }, { keepalive: true });
 
     expect(new Set(sent.map((s) => `${s.method} ${s.url.pathname}`))).toEqual(new Set(ENDPOINTS.map((e) => `${e.method} ${e.path}`)));
     for (const { method, url, init } of sent) {

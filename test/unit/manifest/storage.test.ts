@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import {
-  DATABASE_NAME, MAX_STORED_EVENTS, META_KEYS, MODEL_CACHE_PREFIX, OBJECT_STORES, OUTBOUND_LOG_ENTRIES, PENDING_BUFFER_KEY,
+  DATABASE_NAME, MAX_STORED_EVENTS, META_KEYS, MODEL_CACHE_PREFIX, OBJECT_STORES, OUTBOUND_LOG_ENTRIES, PENDING_BUFFER_KEY, OPT_OUT_KEY,
   PENDING_BUFFER_MAX, RETENTION_DAYS,
 } from '../../../src/core/manifest';
 import { openStore } from '../../../src/worker/store/openStore';
@@ -134,6 +134,7 @@ describe('storage section of the manifest', () => {
   it('names the page-side buffer, the outbound log bound and the model caches as the code does', () => {
     const buffer = source('src/sdk/lib/pendingBuffer.ts');
     expect(/const KEY = '([^']+)'/.exec(buffer)?.[1]).toBe(PENDING_BUFFER_KEY);
+    expect(/const OPT_OUT_KEY = '([^']+)'/.exec(buffer)?.[1]).toBe(OPT_OUT_KEY);
     expect(Number(/const MAX = (\d+)/.exec(buffer)?.[1])).toBe(PENDING_BUFFER_MAX);
     expect(OUTBOUND_LOG_ENTRIES).toBe(OUTBOUND_LOG_MAX);
     expect(MODEL_CACHE_PREFIX).toBe(CACHE_PREFIX);
