@@ -1,8 +1,8 @@
 /**
  * Model inference in the worker, in headless Chromium, one run for all backends: the built
- * startModel chunk runs in a module worker on the demo shop (see browserHarness) with a
- * generated discount-response model shaped like the trained one (inputs + 4 one-hot tiers,
- * 32-16 relu, sigmoid). Per backend, each in a fresh browser context:
+ * startModel chunk runs in a module worker on the demo shop (see browserHarness) with the
+ * discount-response model the build ships (or, if it ships none, a generated one shaped like it:
+ * 33 features + one-hot tiers, 32-16 relu, sigmoid). Per backend, each in a fresh browser context:
  * - init: chunk import + backend init + weight upload + self-check (which also warms up);
  * - first prediction after init; steady state: all 4 tiers for one shopper, batch means;
  * - parity: worst |delta| against the Node forward pass over 50 generated shoppers.
@@ -16,11 +16,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../test/e2e/lib/chromium';
 import { startServer } from '../test/e2e/lib/server';
-import { harnessFirst, harnessPredict, harnessStart, harnessTime, prepareModelSdk, startHarness, START_MODEL_ENTRY } from '../test/unit/model-runtime/lib/browserHarness';
+import { harnessFirst, harnessPredict, harnessStart, harnessTime, modelChunk, prepareModelSdk, shippedModel, startHarness, START_MODEL_ENTRY, type ShippedModel } from '../test/unit/model-runtime/lib/browserHarness';
 import { referenceProbabilities, worstDelta } from '../test/unit/model-runtime/lib/reference';
 import { randomRecords } from '../test/unit/model-runtime/lib/tinyModel';
 import type { BackendName } from '../src/worker/model/engine';
-import { figure, type Benchmark, type Figure } from './lib/figure';
+import { figure, type BenchContext, type Benchmark, type Figure } from './lib/figure';
 
 const BACKENDS: readonly BackendName[] = ['webgl', 'wasm', 'cpu', 'js'];
 const CHUNKS: Record<Exclude<BackendName, 'js'>, string> = {
@@ -70,12 +70,22 @@ function realWeightFigures(distDir: string): Figure[] {
   });
 }
 
+/** The SDK to measure: the real build with its trained model, else a copy with a generated one. */
+async function benchSdk(ctx: BenchContext): Promise<{ sdkDir: string; chunk: string; model: ShippedModel; urls: { tailorUrl: string; shopUrl: string }; stop(): Promise<void>; label: string }> {
+  const trained = shippedModel('dist/sdk', ['discount-response']);
+  if (trained) return { sdkDir: 'dist/sdk', chunk: modelChunk('dist/sdk'), model: trained, urls: ctx, stop: async () => undefined, label: `trained model ${trained.version}` };
+  const sdk = await prepareModelSdk([{ kind: 'discount-response', seed: 41, hidden: [32, 16] }]);
+  const server = await startServer({ TAILOR_SDK_DIR: sdk.sdkDir });
+  const { bundle, mlp } = sdk.models[0]!;
+  return { sdkDir: sdk.sdkDir, chunk: sdk.chunk, model: { version: 'generated', bundle, mlp }, urls: server, stop: () => server.stop(), label: 'generated model (the build ships none)' };
+}
+
 export const benchmark: Benchmark = {
   title: 'Model inference (worker)',
   async run(ctx) {
-    const sdk = await prepareModelSdk([{ kind: 'discount-response', seed: 41, hidden: [32, 16] }]);
-    const model = sdk.models[0]!;
-    const server = await startServer({ TAILOR_SDK_DIR: sdk.sdkDir });
+    const sdk = await benchSdk(ctx);
+    const { model, urls: server } = sdk;
+    const tiers = model.bundle.treatment?.levels.length ?? 1;
     const browser = await launchChromium(['--enable-unsafe-swiftshader']);
     const runs = ctx.quick ? 3 : 7;
     const records = randomRecords(77, 50);
@@ -105,15 +115,15 @@ export const benchmark: Benchmark = {
           await context.close();
         }
         out.push(
-          figure(`model init: ${LABEL[backend]}`, 'ms', init, 'chunk import + backend init + weights + self-check/warm-up; fresh context each run'),
-          figure(`model first prediction: ${LABEL[backend]}`, 'ms', first, '4 tiers, one shopper, right after init'),
-          figure(`model steady prediction, 4 tiers: ${LABEL[backend]}`, 'µs', steady, `vectorise + one batched engine call + calibrate; means of batches of ${Math.min(...batchSizes)}-${Math.max(...batchSizes)} calls (timers are 0.1 ms coarse)`),
-          figure(`model parity vs Node forward: ${LABEL[backend]}`, '1e-7', [worst * 1e7], 'worst |Δp| over 50 shoppers x 4 tiers, all runs'),
+          figure(`model init: ${LABEL[backend]}`, 'ms', init, `chunk import + backend init + weights + self-check/warm-up; fresh context each run; ${sdk.label}`),
+          figure(`model first prediction: ${LABEL[backend]}`, 'ms', first, `${tiers} tiers, one shopper, right after init`),
+          figure(`model steady prediction, all tiers: ${LABEL[backend]}`, 'µs', steady, `vectorise + one batched engine call + calibrate; means of batches of ${Math.min(...batchSizes)}-${Math.max(...batchSizes)} calls (timers are 0.1 ms coarse)`),
+          figure(`model parity vs Node forward: ${LABEL[backend]}`, '1e-7', [worst * 1e7], `worst |Δp| over 50 shoppers x ${tiers} tiers, all runs`),
         );
       }
     } finally {
       await browser.close();
-      await server.stop();
+      await sdk.stop();
     }
     return [...out, ...sizeFigures(sdk.sdkDir), ...realWeightFigures('dist/sdk')];
   },

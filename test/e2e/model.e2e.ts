@@ -12,18 +12,11 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './lib/chromium';
 import { startServer, type RunningServer } from './lib/server';
 import { watchPage } from './lib/watchPage';
-import { harnessPredict, harnessStart, prepareModelSdk, startHarness, type ModelSdk } from '../unit/model-runtime/lib/browserHarness';
+import { harnessPredict, harnessStart, prepareModelSdk, shippedModel, startHarness, type ModelSdk } from '../unit/model-runtime/lib/browserHarness';
 import { referenceProbabilities, worstDelta } from '../unit/model-runtime/lib/reference';
 import { randomRecords } from '../unit/model-runtime/lib/tinyModel';
 import type { BackendName } from '../../src/worker/model/engine';
 import type { RawFeatureRecord } from '../../src/core/features/definition';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { assertModelBundle } from '../../src/core/model/bundle';
-import { layersModelWeightPaths, parseLayersModel } from '../../src/core/model/layersModel';
-import { FEATURE_SPEC } from '../../src/core/features/spec';
-import { pickModel, type ModelIndex } from '../../src/worker/model/modelIndex';
-import { DEFAULT_KINDS } from '../../src/worker/model/loadModel';
 
 let sdk: ModelSdk;
 let server: RunningServer;
@@ -131,13 +124,8 @@ describe('model runtime in Chromium', () => {
   });
 
   it('runs the trained model of the real build (dist/sdk) on wasm, equal to the Node forward pass within 1e-5', async () => {
-    const index = JSON.parse(readFileSync('dist/sdk/models/index.json', 'utf8')) as ModelIndex;
-    const entry = pickModel(index, FEATURE_SPEC.version, DEFAULT_KINDS);
-    const dir = join('dist/sdk/models', entry.version);
-    const bundle: unknown = JSON.parse(readFileSync(join(dir, 'bundle.json'), 'utf8'));
-    assertModelBundle(bundle, FEATURE_SPEC);
-    const modelJson: unknown = JSON.parse(readFileSync(join(dir, bundle.modelPath), 'utf8'));
-    const mlp = parseLayersModel(modelJson, layersModelWeightPaths(modelJson).map((p) => new Uint8Array(readFileSync(join(dir, p))).buffer));
+    const trained = shippedModel('dist/sdk');
+    if (!trained) throw new Error('dist/sdk ships no model for this feature spec: train one (tailor train) and rebuild');
     const real = await startServer();
     try {
       const page = await (await browser.newContext()).newPage();
@@ -147,11 +135,11 @@ describe('model runtime in Chromium', () => {
       expect(start.backend).toBe('wasm');
       const got = (await harnessPredict(page, 'trained', records)).map((r) => {
         if (!r.ok) throw new Error(r.reason);
-        expect(r.kind).toBe(entry.kind);
+        expect(r.kind).toBe(trained.bundle.kind);
         return [...r.probabilities];
       });
-      const worst = worstDelta(got, records.map((raw) => referenceProbabilities(bundle, mlp, raw)));
-      console.log(`model e2e: trained ${entry.kind} model ${entry.version} on wasm, worst |delta| = ${worst.toExponential(2)}`);
+      const worst = worstDelta(got, records.map((raw) => referenceProbabilities(trained.bundle, trained.mlp, raw)));
+      console.log(`model e2e: trained ${trained.bundle.kind} model ${trained.version} on wasm, worst |delta| = ${worst.toExponential(2)}`);
       expect(worst).toBeLessThan(1e-5);
       await page.context().close();
     } finally {

@@ -44,5 +44,12 @@ export async function startModel(sdkBase: string, options: StartModelOptions = {
     throw new ModelUnavailableError('backend', error instanceof Error ? error.message : String(error));
   }
   const predictor = createPredictor(model.bundle, choice.engine, options.spec);
+  // One full prediction now (vectoriser, engine, calibration) so the shopper's first decision
+  // does not pay for JIT warm-up, and so a path that cannot predict fails here, not later.
+  const warm = await predictor.predictTiers({});
+  if (!warm.ok) {
+    choice.engine.dispose();
+    throw new ModelUnavailableError('predict', warm.reason);
+  }
   return { model, choice, predictor, dispose: () => choice.engine.dispose() };
 }

@@ -11,6 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { writeModelArtifacts } from '../../../../scripts/vite/copyModels';
+import { FEATURE_SPEC } from '../../../../src/core/features/spec';
+import { assertModelBundle, type ModelBundle } from '../../../../src/core/model/bundle';
+import { layersModelWeightPaths, parseLayersModel } from '../../../../src/core/model/layersModel';
+import type { Mlp } from '../../../../src/core/model/mlp';
+import { DEFAULT_KINDS } from '../../../../src/worker/model/loadModel';
+import { pickModel, type ModelIndex, type ModelKind } from '../../../../src/worker/model/modelIndex';
 import type { RawFeatureRecord } from '../../../../src/core/features/definition';
 import type { BackendName } from '../../../../src/worker/model/engine';
 import type { PredictionResult } from '../../../../src/worker/model/predictor';
@@ -48,6 +54,32 @@ export async function prepareModelSdk(models: readonly TinyModelOptions[], distD
   const written = models.map((options, i) => writeTinyModel(join(root, 'models', `m${i}`), options));
   await writeModelArtifacts({ inputDir: join(root, 'models'), outDir: sdkDir });
   return { sdkDir, models: written, chunk };
+}
+
+/** A model as a built SDK ships it, read back in Node for the parity reference. */
+export interface ShippedModel {
+  readonly version: string;
+  readonly bundle: ModelBundle;
+  readonly mlp: Mlp;
+}
+
+/** The model the runtime would pick from `sdkDir` (or the given kinds), or null if the build has none. */
+export function shippedModel(sdkDir: string, prefer: readonly ModelKind[] = DEFAULT_KINDS): ShippedModel | null {
+  const indexPath = join(sdkDir, 'models', 'index.json');
+  if (!existsSync(indexPath)) return null;
+  const index = JSON.parse(readFileSync(indexPath, 'utf8')) as ModelIndex;
+  let entry;
+  try {
+    entry = pickModel(index, FEATURE_SPEC.version, prefer);
+  } catch {
+    return null;
+  }
+  const dir = join(sdkDir, 'models', entry.version);
+  const bundle: unknown = JSON.parse(readFileSync(join(dir, 'bundle.json'), 'utf8'));
+  assertModelBundle(bundle, FEATURE_SPEC);
+  const modelJson: unknown = JSON.parse(readFileSync(join(dir, bundle.modelPath), 'utf8'));
+  const shards = layersModelWeightPaths(modelJson).map((p) => new Uint8Array(readFileSync(join(dir, p))).buffer);
+  return { version: entry.version, bundle, mlp: parseLayersModel(modelJson, shards) };
 }
 
 /** What starting one backend reported. */
