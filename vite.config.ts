@@ -9,6 +9,7 @@
  */
 import { build, defineConfig, type Plugin } from 'vite';
 import { tailorManifest } from './scripts/vite/manifestPlugin';
+import { copyModels } from './scripts/vite/copyModels';
 
 /** Entry points of the lazily loaded chunks, by name. */
 export const LAZY_ENTRIES = { worker: 'src/worker/index.ts', runtime: 'src/sdk/runtime.ts' } as const;
@@ -66,5 +67,5 @@ export default defineConfig({
       },
     },
   },
-  plugins: [tailorLoader(), tailorManifest()],
+  plugins: [tailorLoader(), tailorManifest(), copyModels()],
 });

@@ -158,6 +158,13 @@ export function createTailor(deps: TailorDeps): TailorApi {
             clearTimeout(timer);
             started.release();
             startOfferFlow(api);
+            // Load the model when the page is idle, so the first offer does not pay for it.
+            if (decision.personalise) {
+              const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => void }).requestIdleCallback;
+              const warm = () => void api.warmUpModel().catch(() => {});
+              if (idle) idle(warm, { timeout: 5000 });
+              else setTimeout(warm, 1000);
+            }
             resolve({ ok: true, health });
           })
           .catch((error: unknown) => fail(`worker error: ${error instanceof Error ? error.message : String(error)}`));

@@ -35,7 +35,8 @@ export function mountSdkFiles(app: Hono, prefix: string, root: string): void {
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) return c.json({ error: 'not_found', path: `${prefix}/${rel}` }, 404);
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    const hashed = rel.startsWith('assets/') || rel.startsWith('models/');
+    // Content-hashed names never change content; the model index points at them and must stay fresh.
+    const hashed = (rel.startsWith('assets/') || rel.startsWith('models/') || rel.startsWith('wasm/')) && rel !== 'models/index.json';
     const headers: Record<string, string> = {
       'Content-Type': type,
       'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300, must-revalidate',

@@ -19,6 +19,7 @@ import type { FeatureSource, OfferDeps } from './decisionModule';
 import { secureRandom } from './lib/secureRandom';
 import { newDecisionId } from './lib/newDecisionId';
 import { fetchManifest } from './static/fetchManifest';
+import { modelRuntime, type ModelRuntime } from './model';
 
 /** meta keys shown in the audit (everything Tailor keeps there). */
 const AUDIT_META_KEYS = ['visitor', 'holdout', 'coupon-book', 'outbound-log', 'privacy-budget', 'policy-config', 'report-delivery'];
@@ -99,6 +100,12 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
       }, delay);
     };
     tick(5_000 + secureRandom() * 25_000);
+  };
+
+  let modelRt: ModelRuntime | null = null;
+  const model = (): ModelRuntime => {
+    if (!init) throw new Error("'init' must be called before the model is used");
+    return (modelRt ??= modelRuntime(init.sdkBase));
   };
 
   const store = (): Promise<Store> => (storePromise ??= (options.open ?? (() => openStore()))());
@@ -193,7 +200,7 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
             const f = await source.current(now());
             return { raw: f.raw, bot: f.bot };
           },
-          score: options.score ?? (async () => null),
+          score: options.score ?? ((raw, tiers) => model().score(raw, tiers)),
           rng: secureRandom,
           now,
           ...(options.fetch ? { fetch: options.fetch } : {}),
@@ -214,7 +221,17 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
     async features(opts: { full?: boolean } = {}): Promise<FeatureView> {
       const source = await featureSource();
       const f = opts.full ? await source.fullRecompute(now()) : await source.current(now());
-      return { raw: { ...f.raw }, standardized: null, bot: f.bot, botReasons: f.botReasons, mode: opts.full ? 'full' : 'incremental' };
+      const standardized = modelRt?.standardize(f.raw) ?? null;
+      return { raw: { ...f.raw }, standardized, bot: f.bot, botReasons: f.botReasons, mode: opts.full ? 'full' : 'incremental' };
+    },
+    async warmUpModel() {
+      return model().warmUp();
+    },
+    async predict(raw) {
+      return model().predictTiers(raw);
+    },
+    async modelDiagnostics() {
+      return model().diagnostics();
     },
     async audit(): Promise<AuditData> {
       const s = storePromise ? await storePromise.catch(() => null) : null;

@@ -9,6 +9,8 @@ import { transferHandlers } from 'comlink';
 import type { TailorConfig } from '../core/config';
 import type { TailorEvent } from '../core/events/schema';
 import type { Capabilities } from '../core/consent';
+import type { RawFeatureRecord } from '../core/features/definition';
+import type { ModelDiagnostics, PredictionResult } from './model';
 
 /** What the page hands the worker once, right after it starts. */
 export interface WorkerInit {
@@ -89,6 +91,12 @@ export interface TailorWorkerApi {
   dismiss(decisionId: string): Promise<void>;
   /** The current feature vector: raw values by name, and the standardised model input when a model is loaded. */
   features(options?: { full?: boolean }): Promise<FeatureView>;
+  /** Loads the model and starts a backend if not yet done; resolves with the model diagnostics. */
+  warmUpModel(): Promise<ModelDiagnostics>;
+  /** Calibrated P(buy | tier) for every tier of the model, or a typed ModelUnavailable; never rejects. */
+  predict(raw: RawFeatureRecord): Promise<PredictionResult>;
+  /** The model runtime's state: backend chosen, backends rejected and why, timings. */
+  modelDiagnostics(): Promise<ModelDiagnostics>;
   /** Everything stored locally and everything ever sent. */
   audit(): Promise<AuditData>;
   /**

@@ -204,8 +204,8 @@ describe('retention in practice', () => {
     await page.waitForLoadState('load');
     await tailor(page);
     await page.locator('[data-testid="add-to-cart"]').click();
+    await expect.poll(async () => (await readStore(page)).some((e) => e.name === 'add_to_cart'), { timeout: 10_000 }).toBe(true);
     const before = await readStore(page);
-    expect(before.some((e) => e.name === 'add_to_cart')).toBe(true);
     const full = (await debug<{ raw: Record<string, unknown> }>(page, 'features', true)).raw;
     expect(full.ProductRelated).toBeGreaterThan(0);
 
@@ -219,7 +219,10 @@ describe('retention in practice', () => {
     // Only the new visit remains: no product pages, no cart history.
     expect(after.ProductRelated).toBe(0);
     expect(after.cart_abandons ?? 0).toBe(0);
-    // A decision now records features computed without the old events.
+    // A decision now records features computed without the old events. (An offer from the first page view may
+    // still be on screen: one banner per tab, so close it — dismiss, then close the feedback question.)
+    const close = page.locator('[data-tailor-banner] >> [data-part="dismiss"]');
+    for (let i = 0; i < 3 && (await close.count()) > 0; i++) await close.click();
     await debug(page, 'trigger', 'exit_intent');
     const decisions = await readStore<{ ts: number; features?: Record<string, unknown> }>(page, 'decisions');
     const latest = decisions.at(-1)!;

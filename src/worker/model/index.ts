@@ -8,6 +8,7 @@
  * Robustness: if the chosen backend starts failing (a lost WebGL context), the runtime restarts
  * without it and retries the prediction once; a failed load is retried after `retryAfterMs`.
  */
+import { createVectorizer } from '../../core/features/vectorize';
 import type { RawFeatureRecord } from '../../core/features/definition';
 import type { TierScore } from '../../core/policy';
 import type { BackendRejection } from './backend';
@@ -40,6 +41,11 @@ export interface ModelRuntime {
   score(raw: RawFeatureRecord, tiers: readonly number[]): Promise<TierScore[] | null>;
   /** Current state, backend choice with reasons, timings. */
   diagnostics(): ModelDiagnostics;
+  /**
+   * The model input for `raw` (clipped, imputed, standardised with the bundle's
+   * training statistics), by column name; null while no model is loaded.
+   */
+  standardize(raw: RawFeatureRecord): { names: string[]; values: number[] } | null;
   /** Frees the engine; later calls start over. */
   dispose(): void;
 }
@@ -163,6 +169,11 @@ export function modelRuntime(sdkBase: string, options: ModelRuntimeOptions = {})
       return scores;
     },
     diagnostics,
+    standardize(raw) {
+      if (!current) return null;
+      const vectorizer = createVectorizer(current.model.bundle.stats);
+      return { names: [...vectorizer.columns], values: Array.from(vectorizer.vectorize(raw)) };
+    },
     dispose() {
       current?.dispose();
       current = null;
