@@ -17,22 +17,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ARMS, utcDay, validateBatch, validateReport } from '../../src/core/privacy';
 import { mulberry32 } from '../../src/core/lib/random';
-import { armOf, type ReportableDecision } from '../../src/worker/sync/outcomes';
+import { OUTCOME_WINDOW_MS, armOf, type ReportableDecision } from '../../src/worker/sync/outcomes';
 import { launchChromium } from './lib/chromium';
 import { startServer, type RunningServer } from './lib/server';
 import { readStore, type StoredEventView } from './lib/idb';
-import { assertDebugHooks, bannerCode, deliverReports, emulateHuman, fireUntilDecided, readDecisions, readMeta, readOutbox, tailorReady, advanceClock, syncNow } from '../../scripts/simulate/lib/tailorPage';
+import { advanceClock, assertDebugHooks, bannerCode, deliverReports, emulateHuman, fireUntilDecided, readDecisions, readMeta, readOutbox, syncNow, tailorReady } from '../../scripts/simulate/lib/tailorPage';
 import { readCollectorDb, reportsPerArm } from '../../scripts/simulate/lib/collectorDb';
 import { DEMO_CUSTOMER, checkout, openVia } from '../../scripts/simulate/lib/shopJourney';
 import { captureTailorRequests, type CapturedRequest } from '../../scripts/simulate/lib/capturedRequests';
 import { generateReports } from '../../scripts/simulate/lib/generatedReports';
-import { OUTCOME_WINDOW_MS } from '../../src/worker/sync/outcomes';
 import { SEND_JITTER_MS } from '../../src/worker/sync/reports';
 import type { OutboundEntry } from '../../src/worker/sync/send';
 
 const DEBUG_TAG = { TAILOR_SHOP_TAG: JSON.stringify({ 'data-debug': '' }) };
 const REPORT_KEYS = ['arm', 'clicked', 'copied', 'day', 'epsilon', 'idempotencyKey', 'orderValueBucket', 'policyVersion', 'purchased', 'redeemed', 'satisfaction', 'schema'];
-const EMAIL = 'ada.lovelace@example.com';
+const EMAIL = DEMO_CUSTOMER.email;
 const QUERY = 'espresso';
 
 let browser: Browser;
@@ -111,7 +110,7 @@ describe('reports from real journeys', () => {
     for (const buys of [true, false]) {
       const { context, page, sent } = await device(server);
       const code = await browseAndDecide(page, server.shopUrl);
-      if (buys) await checkout(page, code, { ...DEMO_CUSTOMER, email: EMAIL });
+      if (buys) await checkout(page, code);
       const delivery = await deliverReports(page);
       expect(delivery.dropped).toBe(0);
       expect(await readOutbox(page)).toEqual([]);
