@@ -48,6 +48,8 @@ describe('tracker', () => {
     await page.locator('[data-testid="product-link"]').first().click();
     await page.waitForLoadState('load');
     await page.goBack();
+    await page.waitForLoadState('load');
+    await ready(page);
     await page.locator('[data-testid="product-link"]').nth(1).click();
     await page.waitForLoadState('load');
     await page.locator('[data-testid="add-to-cart"]').click();
