@@ -45,21 +45,30 @@ describe('tracker', () => {
     await ready(page);
     await page.locator('[data-testid="nav-category"]').first().click();
     await page.waitForLoadState('load');
+    await ready(page);
     await page.locator('[data-testid="product-link"]').first().click();
     await page.waitForLoadState('load');
+    await ready(page);
     await page.goBack();
     await page.waitForLoadState('load');
     await ready(page);
     await page.locator('[data-testid="product-link"]').nth(1).click();
     await page.waitForLoadState('load');
+    await ready(page);
     await page.locator('[data-testid="add-to-cart"]').click();
     await page.locator('[data-testid="search-input"]').fill('espresso');
     await page.locator('[data-testid="search-submit"]').click();
     await page.waitForURL(/\/search\?q=espresso/);
+    // Each page's tracker must be up before the next click: a page left before Tailor's runtime even
+    // loaded has nothing to report (as with any tag). The race after load is the click-then-navigate test.
+    await page.waitForLoadState('load');
+    await ready(page);
     await page.locator('[data-testid="cart-link"]').click();
     await page.waitForLoadState('load');
+    await ready(page);
     await page.locator('[data-testid="checkout-button"]').click();
     await page.waitForLoadState('load');
+    await ready(page);
     await page.locator('[data-testid="checkout-name"]').fill('Ada Lovelace');
     await page.locator('[data-testid="checkout-email"]').fill('ada@example.com');
     await page.locator('[data-testid="checkout-address"]').fill('1 Analytical Way');
