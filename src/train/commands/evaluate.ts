@@ -38,6 +38,8 @@ function summarizeFolds(folds: readonly { scores: ClassifierScores; threshold: n
 
 /** Runs `tailor evaluate` with the arguments after the subcommand. */
 export async function runEvaluateCommand(argv: string[]): Promise<void> {
+  // `evaluate --logged FILE --model DIR` values the offer policy on held-out logged offers (IPS, DR, % of oracle).
+  if (argv.includes('--logged')) return (await import('../discount/evaluateCommand')).runEvaluatePolicyCommand(argv);
   const options = parseCommonOptions(argv, 'evaluate', EVALUATE_HELP);
   if (!options) return;
   const started = Date.now();
