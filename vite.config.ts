@@ -12,7 +12,7 @@ import { tailorManifest } from './scripts/vite/manifestPlugin';
 import { copyModels } from './scripts/vite/copyModels';
 
 /** Entry points of the lazily loaded chunks, by name. */
-export const LAZY_ENTRIES = { worker: 'src/worker/index.ts', runtime: 'src/sdk/runtime.ts' } as const;
+export const LAZY_ENTRIES = { worker: 'src/worker/index.ts', runtime: 'src/sdk/runtime.ts', esm: 'src/index.ts' } as const;
 
 function tailorLoader(): Plugin {
   return {
@@ -59,7 +59,8 @@ export default defineConfig({
       preserveEntrySignatures: 'strict',
       output: {
         format: 'es',
-        entryFileNames: 'assets/[name]-[hash].js',
+        // The ES-module entry keeps a stable name, like tailor.js: apps import it by URL.
+        entryFileNames: (chunk) => (chunk.name === 'esm' ? 'tailor.mjs' : 'assets/[name]-[hash].js'),
         // Lazily imported chunks keep their module's name (banner, decisionModule…);
         // shared modules (core, comlink) get a neutral one: which entry they came from is noise.
         chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'assets/[name]-[hash].js' : 'assets/chunk-[hash].js'),

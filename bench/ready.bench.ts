@@ -12,16 +12,16 @@ async function readyTimes(url: string, loads: number): Promise<number[]> {
   try {
     for (let i = 0; i < loads; i++) {
       const context = await browser.newContext();
-      await context.addInitScript(() => {
+      // A string: under tsx a named inner function would need a helper the page does not have.
+      await context.addInitScript(`(() => {
         // Ask for ready() the moment the API exists, and note when it resolves.
         const poll = () => {
-          const t = (window as unknown as { tailor?: { ready?: () => Promise<{ ok: boolean }> } }).tailor;
-          if (t && typeof t.ready === 'function') {
-            void t.ready().then((s) => ((window as unknown as { __readyAt: number }).__readyAt = s.ok ? performance.now() : -1));
-          } else setTimeout(poll, 1);
+          const t = window.tailor;
+          if (t && typeof t.ready === 'function') void t.ready().then((s) => (window.__readyAt = s.ok ? performance.now() : -1));
+          else setTimeout(poll, 1);
         };
         poll();
-      });
+      })()`);
       const page = await context.newPage();
       await page.goto(url);
       await page.waitForFunction(() => (window as unknown as { __readyAt?: number }).__readyAt !== undefined);

@@ -18,13 +18,20 @@ const server = await startServer();
 const date = new Date().toISOString();
 const machine = `${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const sections: { title: string; figures: Figure[] }[] = [];
+const failed: string[] = [];
 try {
   for (const file of files) {
     const { benchmark } = (await import(`./${file}`)) as { benchmark: Benchmark };
     process.stderr.write(`bench: ${benchmark.title} (${file})…\n`);
-    const figures = await benchmark.run({ ...server, quick });
-    sections.push({ title: benchmark.title, figures });
-    for (const f of figures) process.stderr.write(`  ${f.name}: median ${f.median} ${f.unit} (${f.runs} runs)\n`);
+    try {
+      const figures = await benchmark.run({ ...server, quick });
+      sections.push({ title: benchmark.title, figures });
+      for (const f of figures) process.stderr.write(`  ${f.name}: median ${f.median} ${f.unit} (${f.runs} runs)\n`);
+    } catch (error) {
+      // One broken benchmark must not throw away the others' figures; the run still fails at the end.
+      failed.push(file);
+      process.stderr.write(`  FAILED: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
   }
 } finally {
   await server.stop();
@@ -55,3 +62,7 @@ const next = md.includes(start)
   : `${md}\n${start}\n\n${table}\n\n${end}\n`;
 writeFileSync('BENCHMARKS.md', next);
 console.log(`wrote bench/results.json (${all.length} figures) and BENCHMARKS.md`);
+if (failed.length) {
+  console.error(`benchmarks failed: ${failed.join(', ')}`);
+  process.exitCode = 1;
+}

@@ -16,6 +16,19 @@ export type Locale = 'en' | 'zh-CN';
 /** Supported locales, in order of preference for fallback. */
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
 
+/** When the page asks for an offer (triggers are OR'd; the policy's guardrails are AND'd). */
+export interface TriggerSettings {
+  exitIntent: boolean;
+  /** Active dwell on a product page before asking (ms); 0 = off. */
+  productDwellMs: number;
+  /** No input for this long with a cart (ms); 0 = off. */
+  idleCartMs: number;
+  returnVisit: boolean;
+}
+
+/** Every trigger on: exit intent, 30 s on a product page, 60 s idle with a cart, return visits. */
+export const DEFAULT_TRIGGERS: Readonly<TriggerSettings> = Object.freeze({ exitIntent: true, productDwellMs: 30_000, idleCartMs: 60_000, returnVisit: true });
+
 /** Validated configuration of one Tailor installation. */
 export interface TailorConfig {
   /** Merchant's site key; lower-case letters, digits, `-` and `_`, 1–64 characters. */
@@ -30,6 +43,10 @@ export interface TailorConfig {
   debug: boolean;
   /** Under GPC / Do Not Track, keep personalising locally (nothing is sent either way). `data-gpc-personalise="false"` turns it off. */
   personaliseUnderGpc: boolean;
+  /** `data-triggers`, e.g. `exit-intent,product-dwell:20,idle-cart:90` (seconds); absent = all defaults. */
+  triggers: TriggerSettings;
+  /** `data-theme`, e.g. `accent:#0b57d0;radius:8px`: banner theme keys (values are checked again by the banner). */
+  theme: Record<string, string>;
 }
 
 /** Result of {@link parseTagConfig}: always a usable config, plus what was wrong. */
@@ -49,7 +66,16 @@ const SITE_RE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
  */
 export function parseTagConfig(raw: Record<string, string | undefined>, pageLocale?: string): ParsedConfig {
   const warnings: string[] = [];
-  const config: TailorConfig = { site: 'default', endpoint: null, consent: 'granted', locale: 'en', debug: false, personaliseUnderGpc: true };
+  const config: TailorConfig = {
+    site: 'default',
+    endpoint: null,
+    consent: 'granted',
+    locale: 'en',
+    debug: false,
+    personaliseUnderGpc: true,
+    triggers: { ...DEFAULT_TRIGGERS },
+    theme: {},
+  };
 
   const site = raw.site?.trim().toLowerCase();
   if (site === undefined || site === '') {
@@ -86,6 +112,8 @@ export function parseTagConfig(raw: Record<string, string | undefined>, pageLoca
 
   config.debug = raw.debug !== undefined && raw.debug !== 'false';
   config.personaliseUnderGpc = raw.gpcPersonalise !== 'false';
+  if (raw.triggers !== undefined) config.triggers = parseTriggers(raw.triggers, warnings);
+  if (raw.theme !== undefined) config.theme = parseTheme(raw.theme, warnings);
   return { config, warnings };
 }
 
@@ -110,4 +138,40 @@ function parseHttpUrl(value: string): string | null {
 
 function quote(value: string): string {
   return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+}
+
+const THEME_KEYS = ['bg', 'fg', 'accent', 'accent-fg', 'radius', 'font', 'shadow'];
+
+/** `exit-intent,product-dwell:30,idle-cart:60,return-visit`: listed triggers are on, others off. */
+function parseTriggers(value: string, warnings: string[]): TriggerSettings {
+  const t: TriggerSettings = { exitIntent: false, productDwellMs: 0, idleCartMs: 0, returnVisit: false };
+  for (const token of value.split(',').map((x) => x.trim()).filter(Boolean)) {
+    const [name, seconds] = token.split(':');
+    const ms = seconds === undefined ? null : Number(seconds) * 1000;
+    if (ms !== null && !(Number.isFinite(ms) && ms > 0 && ms <= 3_600_000)) {
+      warnings.push(`'data-triggers': ${quote(token)} needs a number of seconds in (0, 3600]; ignored`);
+      continue;
+    }
+    if (name === 'exit-intent') t.exitIntent = true;
+    else if (name === 'return-visit') t.returnVisit = true;
+    else if (name === 'product-dwell') t.productDwellMs = ms ?? DEFAULT_TRIGGERS.productDwellMs;
+    else if (name === 'idle-cart') t.idleCartMs = ms ?? DEFAULT_TRIGGERS.idleCartMs;
+    else warnings.push(`'data-triggers': unknown trigger ${quote(token)}; use exit-intent, product-dwell[:s], idle-cart[:s], return-visit`);
+  }
+  return t;
+}
+
+/** `accent:#0b57d0;radius:8px` → theme keys; unknown keys are reported. */
+function parseTheme(value: string, warnings: string[]): Record<string, string> {
+  const theme: Record<string, string> = {};
+  for (const pair of value.split(';').map((x) => x.trim()).filter(Boolean)) {
+    const at = pair.indexOf(':');
+    const key = at > 0 ? pair.slice(0, at).trim() : '';
+    if (!THEME_KEYS.includes(key)) {
+      warnings.push(`'data-theme': unknown key ${quote(key || pair)}; use ${THEME_KEYS.join(', ')}`);
+      continue;
+    }
+    theme[key] = pair.slice(at + 1).trim();
+  }
+  return theme;
 }

@@ -19,7 +19,6 @@ import type { QueuedCall } from './lib/replayQueue';
 import { manualEvent, startTracker, type IdentifiedEvent, type Tracker } from './track/tracker';
 import { activeDwellMs } from './track/captureEngagement';
 import { startOffers } from './offers/offerController';
-import { DEFAULT_TRIGGERS } from './offers/triggers';
 import { decideConsent, type ConsentDecision } from '../core/consent';
 import { watchConsentSignals, type PageSignals } from './lib/consentSignals';
 
@@ -180,7 +179,8 @@ export function createTailor(deps: TailorDeps): TailorApi {
     const controller = startOffers({
       locale: config.locale,
       log,
-      triggers: DEFAULT_TRIGGERS,
+      triggers: config.triggers,
+      theme: config.theme,
       sources: {
         pageType: () => tracker?.page.type ?? 'other',
         activeDwellMs: () => activeDwellMs(),

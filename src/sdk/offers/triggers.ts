@@ -6,19 +6,10 @@
  */
 import type { Trigger } from '../../worker/protocol';
 
-/** Which triggers are on, and their thresholds. */
-export interface TriggerConfig {
-  exitIntent: boolean;
-  /** Active dwell on a product page before asking (ms); 0 = off. */
-  productDwellMs: number;
-  /** No input for this long with a cart (ms); 0 = off. The worker checks the cart. */
-  idleCartMs: number;
-  /** Ask on the first page of a returning visitor's new session. */
-  returnVisit: boolean;
-}
+import type { TriggerSettings } from '../../core/config';
 
-/** Defaults: exit intent, 30 s on a product page, 60 s idle with a cart, and return visits. */
-export const DEFAULT_TRIGGERS: TriggerConfig = { exitIntent: true, productDwellMs: 30_000, idleCartMs: 60_000, returnVisit: true };
+/** Which triggers are on, and their thresholds (from the tag's `data-triggers`). */
+export type TriggerConfig = TriggerSettings;
 
 /** What the trigger watcher needs from the tracker. */
 export interface TriggerSources {

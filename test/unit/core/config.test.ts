@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { matchLocale, parseTagConfig } from '../../../src/core/config';
+import { DEFAULT_TRIGGERS, matchLocale, parseTagConfig } from '../../../src/core/config';
 
 describe('parseTagConfig', () => {
   it('accepts a well-formed tag', () => {
@@ -11,7 +11,7 @@ describe('parseTagConfig', () => {
       locale: 'zh-CN',
     });
     expect(warnings).toEqual([]);
-    expect(config).toEqual({ site: 'demo', endpoint: 'https://collector.example', consent: 'required', locale: 'zh-CN', debug: false, personaliseUnderGpc: true });
+    expect(config).toMatchObject({ site: 'demo', endpoint: 'https://collector.example', consent: 'required', locale: 'zh-CN', debug: false, personaliseUnderGpc: true, triggers: DEFAULT_TRIGGERS, theme: {} });
   });
 
   it('replaces bad values with safe defaults and names the attribute', () => {
@@ -59,5 +59,23 @@ describe('matchLocale', () => {
     expect(matchLocale('en-GB')).toBe('en');
     expect(matchLocale('zh-TW')).toBeNull();
     expect(matchLocale('de')).toBeNull();
+  });
+});
+
+describe('data-triggers and data-theme', () => {
+  it('turns on only the listed triggers, with thresholds in seconds', () => {
+    const { config, warnings } = parseTagConfig({ site: 's', triggers: 'exit-intent, product-dwell:20, idle-cart' });
+    expect(config.triggers).toEqual({ exitIntent: true, productDwellMs: 20_000, idleCartMs: 60_000, returnVisit: false });
+    expect(warnings).toEqual([]);
+    expect(parseTagConfig({ site: 's' }).config.triggers).toEqual(DEFAULT_TRIGGERS);
+  });
+
+  it('reports unknown triggers, bad thresholds and unknown theme keys, keeping the rest', () => {
+    const { config, warnings } = parseTagConfig({ site: 's', triggers: 'exit-intent,popup,idle-cart:-5', theme: 'accent:#0b57d0; colour:red ;radius:8px' });
+    expect(config.triggers).toEqual({ exitIntent: true, productDwellMs: 0, idleCartMs: 0, returnVisit: false });
+    expect(config.theme).toEqual({ accent: '#0b57d0', radius: '8px' });
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toContain("'data-triggers'");
+    expect(warnings[2]).toContain("'data-theme'");
   });
 });

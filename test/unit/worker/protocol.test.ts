@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { toWireError, type WireEvent } from '../../../src/worker/protocol';
+import { DEFAULT_TRIGGERS } from '../../../src/core/config';
 import { createWorkerApi } from '../../../src/worker/api';
 import { openStore } from '../../../src/worker/store/openStore';
 
-const config = { site: 's', endpoint: null, consent: 'granted' as const, locale: 'en' as const, debug: false, personaliseUnderGpc: true };
+const config = { site: 's', endpoint: null, consent: 'granted' as const, locale: 'en' as const, debug: false, personaliseUnderGpc: true, triggers: { ...DEFAULT_TRIGGERS }, theme: {} };
 const all = { store: true, personalise: true, sync: true };
 const none = { store: false, personalise: false, sync: false };
 const event = (id: string, ts: number): WireEvent => ({ id, name: 'page_view', ts, props: { page_type: 'home', path: '/' } });
