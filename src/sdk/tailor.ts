@@ -59,6 +59,8 @@ export interface TailorDebug {
   features(full?: boolean): Promise<unknown>;
   /** Runs the offer decision for a trigger, as the trigger logic would. */
   trigger(trigger: 'exit_intent' | 'product_dwell' | 'idle_cart' | 'return_visit'): Promise<void>;
+  /** Loads the model now (if not yet) and resolves with its diagnostics. */
+  model(): Promise<unknown>;
 }
 
 /** Where the worker lives and how to talk to it. */
@@ -297,6 +299,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
         await worker();
         await fireTrigger?.(t);
       },
+      model: async () => (await worker()).warmUpModel(),
     };
   }
 

@@ -46,6 +46,9 @@ async function productPage(page: Page): Promise<void> {
   await page.locator('[data-testid="product-link"]').first().click();
   await page.waitForLoadState('load');
   await ready(page);
+  // Load the model before any trigger (it loads on idle; a busy CI machine may not have been idle yet).
+  const model = (await page.evaluate(() => (window as any).tailor.debug.model())) as { state: string };
+  expect(model.state, JSON.stringify(model)).toBe('ready');
 }
 
 describe('offers', () => {

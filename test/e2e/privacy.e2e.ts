@@ -84,10 +84,17 @@ describe('what leaves the device', () => {
     await page.waitForLoadState('load');
     await tailor(page);
 
-    // The offer: exit intent on a product page.
+    // The offer: exit intent on a product page, once the model is loaded (it loads on idle; a loaded CI
+    // machine may not have been idle yet).
+    const model = (await debug<{ state: string }>(page, 'model'));
+    expect(model.state, JSON.stringify(model)).toBe('ready');
     await debug(page, 'trigger', 'exit_intent');
     const code = page.locator('[data-tailor-banner] >> [data-part="code"]');
-    await expect.poll(() => code.count(), { timeout: 15_000 }).toBe(1);
+    const shown = await expect.poll(() => code.count(), { timeout: 15_000 }).toBe(1).then(() => true, () => false);
+    if (!shown) {
+      const decisions = await readStore<Record<string, unknown>>(page, 'decisions');
+      throw new Error(`no banner; decisions: ${JSON.stringify(decisions.map((d) => [d.kind, d.tier, d.shown, d.reason]))}`);
+    }
     const couponCode = (await code.textContent())!.trim();
     await page.locator('[data-tailor-banner] >> [data-part="copy"]').click();
 
