@@ -57,6 +57,8 @@ describe('offers', () => {
     const page = await context.newPage();
     const watch = watchPage(page);
     await productPage(page);
+    // Let the page's own return-visit decision settle first: one decision at a time per tab.
+    await page.waitForTimeout(1500);
     // A real exit intent: the pointer leaves through the top edge.
     await page.mouse.move(400, 200);
     await page.mouse.move(400, 0);

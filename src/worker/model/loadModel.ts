@@ -90,7 +90,8 @@ function assertShape(mlp: Mlp, bundle: ModelBundle): void {
 export async function loadModel(sdkBase: string, options: LoadModelOptions = {}): Promise<LoadedModel> {
   const started = performance.now();
   const spec = options.spec ?? FEATURE_SPEC;
-  const fetchImpl = options.fetch ?? ((url, init) => fetch(url, init));
+  // Tailor's own static files: no cookies, and no Referer (the page's URL is not Tailor's business).
+  const fetchImpl = options.fetch ?? ((url, init) => fetch(url, { ...init, credentials: 'omit', referrerPolicy: 'no-referrer' }));
   const caches = options.caches === undefined ? defaultCaches() : options.caches;
   const indexUrl = await step('index', async () => new URL(MODEL_INDEX_PATH, sdkBase).href);
   const { index, response: indexResponse } = await step('index', () => readIndex(fetchImpl, caches, indexUrl));
