@@ -38,6 +38,7 @@ export interface OfferController {
 export function startOffers(deps: OfferControllerDeps): OfferController {
   let banner: BannerHandle | null = null;
   let busy = false;
+  let queue: Promise<void> = Promise.resolve();
   let channel: BroadcastChannel | null = null;
   try {
     channel = new BroadcastChannel(CHANNEL);
@@ -86,6 +87,10 @@ export function startOffers(deps: OfferControllerDeps): OfferController {
       banner?.close();
       channel?.close();
     },
-    fire: onTrigger,
+    // Explicit fires (debug, tests) wait for a decision in flight instead of being dropped.
+    fire: (t: Trigger) => (queue = queue.then(async () => {
+      while (busy) await new Promise((r) => setTimeout(r, 50));
+      await onTrigger(t);
+    })),
   };
 }
