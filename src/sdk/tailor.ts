@@ -11,7 +11,7 @@ import { wrap, type Remote } from 'comlink';
 import type { TailorConfig } from '../core/config';
 import type { Logger } from '../core/logger';
 import { VERSION } from '../core/version';
-import { installWireErrors, type AuditData, type TailorWorkerApi, type Trigger, type WorkerHealth } from '../worker/protocol';
+import { installWireErrors, type AuditData, type TailorWorkerApi, type Trigger, type WireEvent, type WorkerHealth } from '../worker/protocol';
 import { startWorker } from './lib/startWorker';
 import { onPageHide } from './lib/onPageHide';
 import { clearPending, hasOptedOut, rememberOptOut, savePending, takePending } from './lib/pendingBuffer';
@@ -61,6 +61,11 @@ export interface TailorDebug {
   trigger(trigger: 'exit_intent' | 'product_dwell' | 'idle_cart' | 'return_visit'): Promise<void>;
   /** Loads the model now (if not yet) and resolves with its diagnostics. */
   model(): Promise<unknown>;
+  /**
+   * Replays recorded events (e.g. the `events` of an export) into this device's store with their own ids and
+   * timestamps, through the worker's validation: to reproduce a shopper's features in support, and for parity tests.
+   */
+  ingest(events: unknown[]): Promise<unknown>;
 }
 
 /** Where the worker lives and how to talk to it. */
@@ -300,6 +305,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
         await fireTrigger?.(t);
       },
       model: async () => (await worker()).warmUpModel(),
+      ingest: async (events) => (await worker()).ingest(events as WireEvent[]),
     };
   }
 

@@ -222,7 +222,15 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
       const source = await featureSource();
       const f = opts.full ? await source.fullRecompute(now()) : await source.current(now());
       const standardized = modelRt?.standardize(f.raw) ?? null;
-      return { raw: { ...f.raw }, standardized, bot: f.bot, botReasons: f.botReasons, mode: opts.full ? 'full' : 'incremental' };
+      return {
+        raw: { ...f.raw },
+        standardized,
+        bot: f.bot,
+        botReasons: f.botReasons,
+        mode: opts.full ? 'full' : 'incremental',
+        inputs: f.inputs,
+        timing: { computeMs: f.computeMs, lastFoldMs: f.lastFoldMs, rebuilt: f.rebuilt },
+      };
     },
     async warmUpModel() {
       return model().warmUp();

@@ -120,6 +120,17 @@ export interface FeatureView {
   botReasons: string[];
   /** 'incremental' (running accumulator) or 'full' (recomputed from the store). */
   mode: 'incremental' | 'full';
+  /**
+   * What besides the stored events went into `raw`: `computeFeatures(audit().events, {now, visitor: {priorSessions,
+   * persistent}, utcOffsetMinutes})` in Node gives the same record (the parity test does exactly this).
+   */
+  inputs: { now: number; priorSessions: number; persistent: boolean; utcOffsetMinutes?: number };
+  /**
+   * Worker-side milliseconds: this record (store read + recompute, or accumulator read) and the last ingest's fold;
+   * `rebuilt` when the running features had to be rebuilt from the store (first read, events that arrived out of
+   * order) rather than read or caught up incrementally.
+   */
+  timing: { computeMs: number; lastFoldMs: number | null; rebuilt: boolean };
 }
 
 /** Outcome of a sync round. */

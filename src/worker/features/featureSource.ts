@@ -1,21 +1,47 @@
 /**
  * The shopper's current features, kept up to date incrementally.
  *
- * On first use the accumulator is built from the stored history (one scan);
- * after that every ingested event updates it in O(1) — no rescan per event
- * or per decision. `fullRecompute` rebuilds from the store and must agree
- * (tested in Node and in Chromium); it is also the fallback after a restart.
+ * On first use the accumulator is built from the stored history (one scan); after that every ingested event
+ * updates it in O(1) — no rescan per event or per decision. `fullRecompute` rebuilds from the store and gives the
+ * same record (tested in Node and in Chromium).
+ *
+ * Same record, also when the running state has not seen the store as it is: the accumulator folds events in the
+ * store's order (ts, then id), but events can reach the store out of that order (a page's buffered events replayed
+ * after the next page's first view) or from another tab's worker, which this accumulator never hears of. So each
+ * read first compares the store's event count with what was folded: equal → answer from the accumulator;
+ * more, all at or after the latest folded event → fold just those (another tab); anything else (an event older
+ * than the latest folded one, a retention sweep in another tab) → rebuild from the store, once.
  */
 import { computeFeatures, createAccumulator, detectBot, type FeatureAccumulator, type FeatureContext } from '../../core/sessionFeatures';
 import type { RawFeatureRecord } from '../../core/features/definition';
 import type { Store } from '../store/store';
 import type { StoredEvent } from '../store/schema';
+import { compareByTsThenId } from '../store/lib/eventOrder';
+
+/**
+ * The inputs besides the events that a feature record was computed with, so that anyone holding the same events
+ * (an export, a support case, the parity test) can recompute it with `computeFeatures` and get the same record.
+ */
+export interface FeatureInputs {
+  now: number;
+  priorSessions: number;
+  persistent: boolean;
+  /** Absent: the worker's local time zone. */
+  utcOffsetMinutes?: number;
+}
 
 /** Raw features plus the bot verdict of the current session. */
 export interface FeatureState {
   raw: RawFeatureRecord;
   bot: boolean;
   botReasons: string[];
+  inputs: FeatureInputs;
+  /** Time spent in the worker on this record: the store read and recompute (full), or the accumulator read. */
+  computeMs: number;
+  /** Time the last ingested batch took to fold into the running features (null before any). */
+  lastFoldMs: number | null;
+  /** True when this read had to (re)build the running state from the store. */
+  rebuilt: boolean;
 }
 
 /** The worker's feature source. */
@@ -38,13 +64,23 @@ export interface FeatureSourceOptions {
   utcOffsetMinutes?: number;
 }
 
+/** The running state: the accumulator, what it was built with, and the store events it has seen. */
+interface Running {
+  acc: FeatureAccumulator;
+  inputs: FeatureInputs;
+  folded: number;
+  /** The latest folded event in store order, and the ids folded at its ts (a later read may return them again). */
+  last: StoredEvent | null;
+  idsAtLast: Set<string>;
+}
+
 /** Creates the source; nothing is read until the first `current()`. */
 export function createFeatureSource(opts: FeatureSourceOptions): FeatureSource {
   const clock = opts.clock ?? Date.now;
-  let acc: FeatureAccumulator | null = null;
-  let building: Promise<FeatureAccumulator> | null = null;
+  let running: Running | null = null;
+  let stale = false;
+  let lastFoldMs: number | null = null;
   let sessionEvents: StoredEvent[] = [];
-  const early: StoredEvent[] = [];
 
   const contextFor = async (store: Store, events: readonly StoredEvent[], now: number): Promise<FeatureContext> => {
     const visitor = await store.visitorState(now);
@@ -55,54 +91,107 @@ export function createFeatureSource(opts: FeatureSourceOptions): FeatureSource {
       ...(opts.utcOffsetMinutes !== undefined ? { utcOffsetMinutes: opts.utcOffsetMinutes } : {}),
     };
   };
+  const inputsOf = (context: FeatureContext): FeatureInputs => ({
+    now: context.now,
+    priorSessions: context.visitor?.priorSessions ?? 0,
+    persistent: context.visitor?.persistent ?? false,
+    ...(context.utcOffsetMinutes !== undefined ? { utcOffsetMinutes: context.utcOffsetMinutes } : {}),
+  });
   const lastSession = (events: readonly StoredEvent[]): StoredEvent[] => {
     const last = events[events.length - 1];
     return last ? events.filter((e) => e.session_id === last.session_id) : [];
   };
-  const verdict = (raw: RawFeatureRecord): FeatureState => {
-    const bot = detectBot(sessionEvents, { webdriver: opts.webdriver === true });
-    return { raw, bot: bot.bot, botReasons: [...bot.reasons] };
+  const verdict = (raw: RawFeatureRecord, session: readonly StoredEvent[], inputs: FeatureInputs, started: number, rebuilt: boolean): FeatureState => {
+    const bot = detectBot(session, { webdriver: opts.webdriver === true });
+    return { raw, bot: bot.bot, botReasons: [...bot.reasons], inputs, computeMs: performance.now() - started, lastFoldMs, rebuilt };
   };
-
-  const build = async (): Promise<FeatureAccumulator> => {
-    const store = await opts.store();
-    const events = await store.allEvents();
-    const now = clock();
-    const a = createAccumulator(await contextFor(store, events, now));
-    for (const e of events) a.add(e);
-    sessionEvents = lastSession(events);
-    // Events ingested while the history was being read are folded in afterwards, once (the accumulator dedupes by id).
-    for (const e of early.splice(0)) fold(a, e);
-    return a;
-  };
-  const fold = (a: FeatureAccumulator, e: StoredEvent) => {
-    a.add(e);
+  /** False when `e` sorts before the latest folded event: folding it now would not be the store's order. */
+  const inOrder = (r: Running, e: StoredEvent) => r.last === null || compareByTsThenId(e, r.last) >= 0;
+  const fold = (r: Running, e: StoredEvent) => {
+    r.acc.add(e);
+    r.folded += 1;
+    if (r.last === null || e.ts !== r.last.ts) r.idsAtLast.clear();
+    r.idsAtLast.add(e.id);
+    r.last = e;
     if (sessionEvents.length && sessionEvents[sessionEvents.length - 1]!.session_id !== e.session_id) sessionEvents = [];
     sessionEvents.push(e);
   };
 
+  const build = async (): Promise<Running> => {
+    const store = await opts.store();
+    const events = await store.allEvents();
+    const context = await contextFor(store, events, clock());
+    const r: Running = { acc: createAccumulator(context), inputs: inputsOf(context), folded: 0, last: null, idsAtLast: new Set() };
+    sessionEvents = [];
+    for (const e of events) fold(r, e);
+    return r;
+  };
+  /** One level-up at a time: two concurrent reads must not fold the same unseen events twice. */
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  /** Brings the running state level with the store (see the file comment); resolves with it and whether it was rebuilt. */
+  const level = async (): Promise<{ r: Running; rebuilt: boolean }> => {
+    let rebuilt = false;
+    // Two rounds at most: a rebuild that a concurrent write overtook is caught up (or rebuilt) once more.
+    for (let round = 0; ; round++) {
+      if (!running || stale) {
+        stale = false;
+        running = await build();
+        rebuilt = true;
+      }
+      const r = running;
+      const store = await opts.store();
+      const count = await store.countEvents();
+      if (count === r.folded || round === 2) return { r, rebuilt };
+      if (count > r.folded && r.last) {
+        const unseen = await store.eventsSince(r.last.ts);
+        // Re-filter after the await: `add` may have folded some of them meanwhile.
+        const fresh = unseen.filter((e) => !r.idsAtLast.has(e.id));
+        if (fresh.length === count - r.folded && fresh.every((e) => inOrder(r, e))) {
+          for (const e of fresh) fold(r, e);
+          return { r, rebuilt };
+        }
+      }
+      stale = true;
+    }
+  };
+
   return {
     add(events) {
-      for (const e of events) {
-        if (acc) fold(acc, e);
-        else if (building) early.push(e);
+      const r = running;
+      if (!r || stale) return; // the next read levels up with the store, which holds these events
+      const started = performance.now();
+      // A read may have caught up with some of these already (they were in the store before this call).
+      const sorted = events.filter((e) => !r.idsAtLast.has(e.id)).sort(compareByTsThenId);
+      if (!sorted.every((e) => inOrder(r, e))) {
+        stale = true;
+        return;
       }
+      for (const e of sorted) fold(r, e);
+      lastFoldMs = performance.now() - started;
     },
     async current(now = clock()) {
-      acc ??= await (building ??= build());
-      return verdict(acc.raw(now));
+      const started = performance.now();
+      const { r, rebuilt } = await serial(level);
+      // The record's clock is the later of `now` and the latest event, as computeFeatures would take it.
+      return verdict(r.acc.raw(now), sessionEvents, { ...r.inputs, now }, started, rebuilt);
     },
     async fullRecompute(now = clock()) {
+      const started = performance.now();
       const store = await opts.store();
       const events = await store.allEvents();
-      sessionEvents = lastSession(events);
-      return verdict(computeFeatures(events, await contextFor(store, events, now)));
+      const context = await contextFor(store, events, now);
+      return verdict(computeFeatures(events, context), lastSession(events), inputsOf(context), started, false);
     },
     reset() {
-      acc = null;
-      building = null;
+      running = null;
+      stale = false;
+      lastFoldMs = null;
       sessionEvents = [];
-      early.length = 0;
     },
   };
 }

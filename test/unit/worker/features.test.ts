@@ -1,0 +1,145 @@
+/**
+ * The worker's feature path in Node (fake IndexedDB): a recorded shopper log ingested in batches gives the same
+ * record incrementally, by full recompute, and by `computeFeatures` over the validated log with the inputs the
+ * view reports — the Node half of the Chromium parity test (test/e2e/features.e2e.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { DEFAULT_TRIGGERS } from '../../../src/core/config';
+import { validateEvent } from '../../../src/core/events/validate';
+import { computeFeatures, type FeatureEvent } from '../../../src/core/sessionFeatures';
+import { createWorkerApi } from '../../../src/worker/api';
+import { openStore } from '../../../src/worker/store/openStore';
+import type { FeatureView, WireEvent } from '../../../src/worker/protocol';
+import { shopperLog } from '../sessionFeatures/lib/shopperLog';
+import { featureDelta } from '../sessionFeatures/lib/featureDelta';
+
+const config = { site: 's', endpoint: null, consent: 'granted' as const, locale: 'en' as const, debug: false, personaliseUnderGpc: true, triggers: { ...DEFAULT_TRIGGERS }, theme: {} };
+const all = { store: true, personalise: true, sync: true };
+const END = Date.UTC(2026, 10, 20, 15, 30);
+
+/** What a Node consumer does with a log: validate each event as the worker does, keep the ids. */
+function nodeFeatures(log: readonly WireEvent[], inputs: FeatureView['inputs']) {
+  const events: FeatureEvent[] = [];
+  for (const e of log) {
+    const r = validateEvent(e, inputs.now);
+    if (r.ok) events.push({ ...r.event, id: e.id });
+  }
+  return computeFeatures(events, {
+    now: inputs.now,
+    visitor: { priorSessions: inputs.priorSessions, persistent: inputs.persistent },
+    ...(inputs.utcOffsetMinutes !== undefined ? { utcOffsetMinutes: inputs.utcOffsetMinutes } : {}),
+  });
+}
+
+async function worker(now: () => number) {
+  const api = createWorkerApi({ open: () => openStore({ indexedDB: new IDBFactory() }), now });
+  await api.init({ config, consent: all, sdkBase: 'http://x/sdk/' });
+  return api;
+}
+
+describe('worker features', () => {
+  it('the shopper log exercises history and cleaning (else parity would prove little)', () => {
+    const log = shopperLog({ end: END });
+    const names = log.map((e) => e.name);
+    expect(new Set(log.map((e) => e.id)).size).toBeLessThan(log.length); // a re-sent id
+    for (const name of ['purchase', 'add_to_cart', 'offer_shown', 'offer_redeemed', 'search', 'dwell', 'product_view']) expect(names).toContain(name);
+    const raw = nodeFeatures(log, { now: END, priorSessions: 0, persistent: true });
+    expect(raw).toMatchObject({ VisitorType: 'Returning_Visitor', frequency: expect.any(Number) });
+    expect(raw.frequency).toBeGreaterThanOrEqual(1);
+    expect(raw.cart_abandons).toBeGreaterThanOrEqual(1);
+    expect(raw.offer_response).not.toBeNull();
+    expect(raw.ProductRelated).toBeGreaterThan(0);
+  });
+
+  it('incremental, full recompute and Node computeFeatures agree after each batch', async () => {
+    const log = shopperLog({ end: END, seed: 11, sessions: 6 });
+    let clock = END - 21 * 86_400_000;
+    const api = await worker(() => clock);
+    // The running features exist before the log arrives, so every later batch is folded, not rescanned.
+    expect((await api.features()).raw.VisitorType).toBe('New_Visitor');
+    for (let i = 0; i < log.length; i += 17) {
+      const batch = log.slice(i, i + 17);
+      clock = Math.max(clock, batch[batch.length - 1]!.ts + 1000);
+      await api.ingest(batch);
+      const incremental = await api.features();
+      const full = await api.features({ full: true });
+      expect(incremental.mode).toBe('incremental');
+      expect(full.mode).toBe('full');
+      expect(featureDelta(incremental.raw, full.raw)).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
+      expect(incremental.inputs).toEqual(full.inputs);
+      expect(incremental.timing.lastFoldMs).toEqual(expect.any(Number));
+      expect(featureDelta(full.raw, nodeFeatures(log.slice(0, i + 17), full.inputs))).toEqual({ worst: 0, mismatched: [] });
+    }
+    const stored = (await (await api.store()).allEvents()).length;
+    expect(stored).toBeLessThan(log.length); // the re-sent ids were not stored twice
+  });
+
+  it('a worker restarted over an existing store rebuilds the same record', async () => {
+    const log = shopperLog({ end: END, seed: 3 });
+    const factory = new IDBFactory();
+    const first = createWorkerApi({ open: () => openStore({ indexedDB: factory }), now: () => END + 60_000 });
+    await first.init({ config, consent: all, sdkBase: 'http://x/sdk/' });
+    await first.ingest(log);
+    const before = await first.features();
+    (await first.store()).close?.();
+    const second = createWorkerApi({ open: () => openStore({ indexedDB: factory }), now: () => END + 60_000 });
+    await second.init({ config, consent: all, sdkBase: 'http://x/sdk/' });
+    const after = await second.features();
+    expect(featureDelta(after.raw, before.raw)).toEqual({ worst: 0, mismatched: [] });
+    expect(after.inputs).toEqual(before.inputs);
+    expect(featureDelta(after.raw, nodeFeatures(log, after.inputs))).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
+  });
+
+  it('events arriving out of store order (a buffered page replayed late) rebuild once, then fold again', async () => {
+    const log = shopperLog({ end: END, seed: 5 });
+    const api = await worker(() => END + 60_000);
+    const cut = Math.floor(log.length * 0.8);
+    await api.ingest(log.slice(cut));
+    expect((await api.features()).timing.rebuilt).toBe(true);
+    await api.ingest(log.slice(0, cut)); // older than everything folded so far
+    const late = await api.features();
+    expect(late.timing.rebuilt).toBe(true);
+    expect(featureDelta(late.raw, (await api.features({ full: true })).raw)).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
+    const next = { id: 'after', name: 'page_view', ts: END + 1000, page_type: 'product', path: '/products/tea-1', props: { page_type: 'product', path: '/products/tea-1' } } as WireEvent;
+    await api.ingest([next]);
+    const folded = await api.features();
+    expect(folded.timing.rebuilt).toBe(false);
+    expect(folded.raw.ProductRelated).toBe((late.raw.ProductRelated as number) + 1);
+  });
+
+  it("catches up with another tab's writes without rescanning, and rebuilds when they are older", async () => {
+    const factory = new IDBFactory();
+    const tab = async () => {
+      const api = createWorkerApi({ open: () => openStore({ indexedDB: factory }), now: () => END + 60_000 });
+      await api.init({ config, consent: all, sdkBase: 'http://x/sdk/' });
+      return api;
+    };
+    const log = shopperLog({ end: END, seed: 9 });
+    const [a, b] = [await tab(), await tab()];
+    const third = Math.floor(log.length / 3);
+    await a.ingest(log.slice(third, 2 * third));
+    await a.features();
+    await b.ingest(log.slice(2 * third)); // newer: tab a folds just these
+    const caughtUp = await a.features();
+    expect(caughtUp.timing.rebuilt).toBe(false);
+    expect(featureDelta(caughtUp.raw, (await a.features({ full: true })).raw)).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
+    await b.ingest(log.slice(0, third)); // older: only a rebuild gives the store's order
+    const rebuilt = await a.features();
+    expect(rebuilt.timing.rebuilt).toBe(true);
+    expect(featureDelta(rebuilt.raw, nodeFeatures(log, rebuilt.inputs))).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
+  });
+
+  it('concurrent reads while events arrive fold each event once', async () => {
+    const log = shopperLog({ end: END, seed: 13 });
+    const api = await worker(() => END + 60_000);
+    await api.ingest(log.slice(0, 10));
+    await api.features();
+    const pending: Promise<unknown>[] = [];
+    for (let i = 10; i < log.length; i += 5) pending.push(api.features(), api.ingest(log.slice(i, i + 5)), api.features());
+    await Promise.all(pending);
+    const last = await api.features();
+    expect(featureDelta(last.raw, (await api.features({ full: true })).raw)).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
+  });
+});
