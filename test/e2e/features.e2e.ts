@@ -1,0 +1,138 @@
+/**
+ * Issue 4, parity: one recorded shopper log (test/unit/sessionFeatures/lib/shopperLog.ts, generated) goes to the
+ * worker in real Chromium — replayed through `tailor.debug.ingest`, after the page's own page view, so its events
+ * arrive out of store order, then a tail that is folded incrementally — and to the Node path (validate, store
+ * order, `computeFeatures`, the bundle's vectorizer). The raw and standardised vectors must agree within 1e-6,
+ * incremental and full. Browser and Node both run in Asia/Shanghai, so local-time features (Month, Weekend,
+ * SpecialDay) are compared away from UTC whatever the machine's zone.
+ */
+process.env.TZ = 'Asia/Shanghai'; // Node re-reads TZ when it is assigned; set before any Date is made here.
+
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './lib/chromium';
+import { startServer, type RunningServer } from './lib/server';
+import { watchPage } from './lib/watchPage';
+import { validateEvent } from '../../src/core/events/validate';
+import { computeFeatures, detectBot, type FeatureEvent } from '../../src/core/sessionFeatures';
+import { createVectorizer } from '../../src/core/features/vectorize';
+import type { RawFeatureRecord } from '../../src/core/features/definition';
+import type { AuditData, FeatureView, WireEvent } from '../../src/worker/protocol';
+import { compareByTsThenId } from '../../src/worker/store/lib/eventOrder';
+import { shopperLog } from '../unit/sessionFeatures/lib/shopperLog';
+import { featureDelta } from '../unit/sessionFeatures/lib/featureDelta';
+
+const ZONE = 'Asia/Shanghai';
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  // Triggers kept quiet (the return visit would show an offer mid-test, whose events would interleave the tail's).
+  server = await startServer({ TAILOR_SHOP_TAG: JSON.stringify({ 'data-debug': '', 'data-triggers': 'idle-cart:3600' }) });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const debug = (page: Page, method: string, ...args: unknown[]) =>
+  page.evaluate(([m, a]) => (window as any).tailor.debug[m as string](...(a as unknown[])), [method, args] as const);
+const features = (page: Page, full: boolean) => debug(page, 'features', full) as Promise<FeatureView>;
+
+/** The Node path: validate as the worker does, put in store order (ts, then id), compute. */
+function nodeRecord(events: readonly WireEvent[], inputs: FeatureView['inputs']): { raw: RawFeatureRecord; kept: FeatureEvent[] } {
+  const kept: (FeatureEvent & { id: string })[] = [];
+  const seen = new Set<string>();
+  for (const e of events) {
+    const r = validateEvent(e, inputs.now);
+    if (r.ok && !seen.has(e.id)) kept.push({ ...r.event, id: e.id });
+    seen.add(e.id);
+  }
+  kept.sort(compareByTsThenId);
+  const raw = computeFeatures(kept, {
+    now: inputs.now,
+    visitor: { priorSessions: inputs.priorSessions, persistent: inputs.persistent },
+    ...(inputs.utcOffsetMinutes !== undefined ? { utcOffsetMinutes: inputs.utcOffsetMinutes } : {}),
+  });
+  return { raw, kept };
+}
+
+describe('feature parity: Node and the browser worker', () => {
+  it('one recorded log gives the same raw and standardised vectors (|Δ| ≤ 1e-6), incremental and full', async () => {
+    const context = await browser.newContext({ timezoneId: ZONE });
+    // A shopper, not a bot: Playwright sets navigator.webdriver, which would only change the bot verdict.
+    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false }));
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    await page.goto(`${server.shopUrl}/`);
+    await page.evaluate(() => (window as any).tailor.ready());
+    expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(ZONE);
+    const model = (await debug(page, 'model')) as { state: string; model?: { kind: string; version: string } };
+    expect(model.state).toBe('ready');
+    await features(page, false); // the running features exist before the log arrives
+
+    const pageNow = (await page.evaluate(() => Date.now())) as number;
+    const log = shopperLog({ end: pageNow - 90_000, seed: 21, sessions: 6 });
+    for (let i = 0; i < log.length; i += 25) await debug(page, 'ingest', log.slice(i, i + 25));
+    const afterLog = await features(page, false);
+    expect(afterLog.timing.rebuilt).toBe(true); // older than the page view already folded: rebuilt once
+
+    // The rest of the current visit arrives one event at a time and is folded, not rescanned.
+    const t = (await page.evaluate(() => Date.now())) as number;
+    const path = '/products/tea-4';
+    const tail = [
+      { id: 'tail-0', name: 'page_view', ts: t - 900, page_type: 'product', path, props: { page_type: 'product', path } },
+      { id: 'tail-1', name: 'product_view', ts: t - 880, page_type: 'product', path, props: { product_id: 'tea-4', name: 'tea-4', price: 24, sale_price: 19, category: 'Tea' } },
+      { id: 'tail-2', name: 'add_to_cart', ts: t - 500, page_type: 'product', path, props: { items: [{ id: 'tea-4', price: 19, quantity: 2, category: 'Tea' }], value: 38 } },
+      { id: 'tail-3', name: 'dwell', ts: t - 100, page_type: 'product', path, props: { active_ms: 700 } },
+    ] as WireEvent[];
+    for (const e of tail) {
+      await debug(page, 'ingest', [e]);
+      const view = await features(page, false);
+      expect(view.timing.rebuilt).toBe(false);
+      expect(view.timing.lastFoldMs).toEqual(expect.any(Number));
+    }
+
+    const incremental = await features(page, false);
+    const full = await features(page, true);
+    const audit = (await page.evaluate(() => (window as any).tailor.audit())) as AuditData;
+    const stored = audit.events as WireEvent[];
+    const replayed = new Set([...log, ...tail].map((e) => e.id));
+    // Besides the log, the store holds only what this page's own tracker captured (its page view, engagement).
+    const own = stored.filter((e) => !replayed.has(e.id));
+    expect(own.map((e) => e.name)).toContain('page_view');
+    expect(own.every((e) => ['page_view', 'scroll_depth', 'dwell', 'exit_intent'].includes(e.name))).toBe(true);
+
+    for (const view of [incremental, full]) {
+      const node = nodeRecord([...log, ...tail, ...own], view.inputs);
+      const delta = featureDelta(view.raw as RawFeatureRecord, node.raw);
+      console.log(`feature parity (${view.mode}): worst |Δ| raw = ${delta.worst.toExponential(2)} over ${Object.keys(node.raw).length} features, ${node.kept.length} events`);
+      expect(delta.mismatched).toEqual([]);
+      expect(delta.worst).toBeLessThanOrEqual(1e-6);
+
+      // Standardised with the statistics of the bundle the worker loaded.
+      const bundlePath = model.model?.kind === 'purchase' ? 'models/bundle.json' : 'models/discount-response/bundle.json';
+      const bundle = JSON.parse(readFileSync(bundlePath, 'utf8')) as { stats: unknown };
+      const vectorizer = createVectorizer(bundle.stats);
+      const expected = Array.from(vectorizer.vectorize(node.raw));
+      expect(view.standardized?.names).toEqual([...vectorizer.columns]);
+      const worst = Math.max(...expected.map((x, i) => Math.abs(x - view.standardized!.values[i]!)));
+      console.log(`feature parity (${view.mode}): worst |Δ| standardised = ${worst.toExponential(2)} over ${expected.length} columns`);
+      expect(worst).toBeLessThanOrEqual(1e-6);
+
+      // The bot verdict reads the current session as the store grouped it.
+      const sessionOf = (e: WireEvent) => (e as WireEvent & { session_id?: string }).session_id;
+      const session = stored.filter((e) => sessionOf(e) === sessionOf(stored[stored.length - 1]!));
+      expect(view.bot).toBe(detectBot(session, { webdriver: false }).bot);
+    }
+    // The log makes the comparison mean something: history, offers and the current cart all count.
+    expect(full.raw).toMatchObject({ VisitorType: 'Returning_Visitor' });
+    expect(full.raw.frequency).toBeGreaterThanOrEqual(1);
+    expect(full.raw.offer_response).not.toBeNull();
+    expect(full.raw.ProductRelated).toBeGreaterThan(1);
+    expect(watch.pageErrors).toEqual([]);
+    await context.close();
+  });
+});
