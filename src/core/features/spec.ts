@@ -7,14 +7,17 @@
  * Region and TrafficType are deliberately left out: a browser cannot reproduce the UCI codes, and
  * they would turn the model into a device/location fingerprint.
  *
- * History features (RFM in the spirit of the Hillstrom data) exist only at runtime; in UCI they
+ * History features (RFM in the spirit of the Hillstrom data, offer response, category affinity) exist only at runtime; in UCI they
  * are always missing, so they impute to one value, have zero spread, and standardise to 0 — the
  * purchase model ignores them until a model is trained on data that has them.
  */
 import type { FeatureDefinition, FeatureSpec } from './definition';
 
-/** Bump the major version on any change to names, order, levels, ranges' meaning or transforms. */
-export const FEATURE_SPEC_VERSION = '1.0.0';
+/**
+ * Bump the major version on any change to names, order, levels, ranges' meaning or transforms.
+ * 2.0.0: `category_affinity` appended (34 columns); bundles of 1.0.0 are refused at load time.
+ */
+export const FEATURE_SPEC_VERSION = '2.0.0';
 
 /** Month levels with the UCI spellings ("June", not "Jun"); index = `Date#getMonth()`. */
 export const MONTH_LEVELS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'June', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
@@ -104,6 +107,10 @@ const FEATURES: readonly FeatureDefinition[] = [
   {
     name: 'offer_response', kind: 'rate', source: 'history', default: 0, min: 0, max: 1, transform: 'none',
     doc: 'Share of Tailor offers shown to this device that were redeemed; missing when none was shown.',
+  },
+  {
+    name: 'category_affinity', kind: 'rate', source: 'history', default: 0, min: 0, max: 1, transform: 'none',
+    doc: 'Mean, over this session\'s product views that name a category, of that category\'s share of the device\'s past categorised product views (categories trimmed and lower-cased); missing without such past or current views.',
   },
 ];
 

@@ -8,7 +8,7 @@ import { resolveContext } from './featureContext';
 import { dedupeEvents } from './dedupeEvents';
 import { aggregateSession } from './lib/aggregateSession';
 import { foldSession } from './lib/foldSession';
-import { sessionSums } from './lib/rates';
+import { EMPTY_SUMS, sessionSums } from './lib/rates';
 import { recordFrom } from './lib/recordFrom';
 import { splitSessions } from './lib/splitSessions';
 
@@ -30,7 +30,7 @@ export function computeFeatures(events: readonly FeatureEvent[], context: Featur
   return recordFrom({
     history,
     session,
-    sums: session ? sessionSums(history, session, ctx.rates) : { bounceSum: 0, exitSum: 0, valueSum: 0, valuePaths: 0 },
+    sums: session ? sessionSums(history, session, ctx.rates) : EMPTY_SUMS,
     earlierSessions: Math.max(0, sessions.length - 1),
     context: ctx,
     now: Math.max(ctx.now, session?.end ?? -Infinity),

@@ -1,6 +1,7 @@
 /**
- * Incremental features: a reducer over events that keeps the current record up to date in O(1) per event
- * (a purchase costs O(items), a session change O(distinct paths of the ended session)), never rescanning history.
+ * Incremental features: a reducer over events that keeps the current record up to date in O(1) per event (a
+ * purchase costs O(items), a session change O(distinct paths and categories of the ended session)), never
+ * rescanning history.
  * For any event stream, `raw()` after each `add` equals `computeFeatures` of the events so far (property-tested).
  */
 import type { RawFeatureRecord } from '../features/definition';
@@ -14,12 +15,19 @@ import type { ReducerSnapshot, SessionReducer } from './lib/sessionReducer';
 import { createSessionReducer } from './lib/sessionReducer';
 import { foldSession } from './lib/foldSession';
 import { recordFrom } from './lib/recordFrom';
+import { EMPTY_SUMS } from './lib/rates';
 import { effectiveTs, startsSession } from './lib/sessionRule';
 import { assertEvent } from './lib/assertEvents';
 
+/**
+ * Layout version of {@link AccumulatorSnapshot}. Version 1 (before category counters) is refused on restore: its
+ * open session lacks the category counts, which only its events can give back, so rebuild from the stored events.
+ */
+export const ACCUMULATOR_SNAPSHOT_VERSION = 2;
+
 /** JSON-serialisable state of an accumulator; restore it into one created with the same options. */
 export interface AccumulatorSnapshot {
-  readonly version: 1;
+  readonly version: typeof ACCUMULATOR_SNAPSHOT_VERSION;
   readonly lastTs: number | null;
   readonly sessionsSeen: number;
   readonly history: HistorySummary;
@@ -69,14 +77,14 @@ export function createAccumulator(init: FeatureContext): FeatureAccumulator {
       return recordFrom({
         history,
         session: session?.aggregate ?? null,
-        sums: session?.sums() ?? { bounceSum: 0, exitSum: 0, valueSum: 0, valuePaths: 0 },
+        sums: session?.sums() ?? EMPTY_SUMS,
         earlierSessions: Math.max(0, sessionsSeen - 1),
         context: ctx,
         now: Math.max(now, lastTs ?? -Infinity),
       });
     },
     snapshot: () => ({
-      version: 1,
+      version: ACCUMULATOR_SNAPSHOT_VERSION,
       lastTs,
       sessionsSeen,
       history: structuredClone(history),
@@ -84,8 +92,10 @@ export function createAccumulator(init: FeatureContext): FeatureAccumulator {
       dedupe: deduper.snapshot(),
     }),
     restore(snapshot) {
-      if (typeof snapshot !== 'object' || snapshot === null || snapshot.version !== 1) {
-        throw new Error(`'snapshot' passed to 'restore' must be an AccumulatorSnapshot of version 1`);
+      if (typeof snapshot !== 'object' || snapshot === null || snapshot.version !== ACCUMULATOR_SNAPSHOT_VERSION) {
+        const got = typeof snapshot === 'object' && snapshot !== null ? String((snapshot as { version?: unknown }).version) : typeof snapshot;
+        throw new Error(`'snapshot' passed to 'restore' must be an AccumulatorSnapshot of version ${ACCUMULATOR_SNAPSHOT_VERSION}, got ${got}`
+          + ' (older snapshots lack category counters: rebuild the accumulator from the stored events)');
       }
       assertHistorySummary(snapshot.history, 'restore');
       history = structuredClone(snapshot.history);

@@ -9,7 +9,8 @@ import { DEFAULT_SHOPPING_CALENDAR, assertShoppingCalendar } from '../calendar/s
 import type { PageClassRules, PageClassifier } from './classifyPage';
 import { DEFAULT_PAGE_CLASS_RULES, createPageClassifier } from './classifyPage';
 import type { HistorySummary } from './historySummary';
-import { assertHistorySummary, emptyHistory } from './historySummary';
+import { emptyHistory } from './historySummary';
+import { upgradeHistorySummary } from './upgradeHistorySummary';
 
 /** A stored Tailor event; `id` (the store's key) lets duplicates of one send be recognised. */
 export type FeatureEvent = TailorEvent & { readonly id?: string };
@@ -50,7 +51,10 @@ export interface FeatureContext {
   readonly now: number;
   /** Omitted: unknown device state, so a first session is VisitorType "Other". */
   readonly visitor?: VisitorState;
-  /** Ended sessions before the first event handed over (default: none). The events must start a new session. */
+  /**
+   * Ended sessions before the first event handed over (default: none). The events must start a new session.
+   * A stored version 1 summary is accepted and upgraded (see `upgradeHistorySummary`).
+   */
   readonly history?: HistorySummary;
   readonly calendar?: ShoppingCalendar;
   readonly pageClasses?: PageClassRules;
@@ -70,7 +74,7 @@ export interface ResolvedContext {
   readonly utcOffsetMinutes: number | undefined;
 }
 
-/** Validates `context` (errors name `caller`), fills defaults and clones the history. */
+/** Validates `context` (errors name `caller`), fills defaults and clones (upgrading if needed) the history. */
 export function resolveContext(context: FeatureContext, caller: string): ResolvedContext {
   const fail = (field: string, message: string): never => {
     throw new Error(`'context.${field}' passed to '${caller}' ${message}`);
@@ -81,8 +85,7 @@ export function resolveContext(context: FeatureContext, caller: string): Resolve
   if (visitor !== undefined && !(Number.isInteger(visitor.priorSessions) && visitor.priorSessions >= 0 && typeof visitor.persistent === 'boolean')) {
     fail('visitor', 'must have a non-negative integer priorSessions and a boolean persistent');
   }
-  const history = context.history ?? emptyHistory();
-  assertHistorySummary(history, caller);
+  const history = upgradeHistorySummary(context.history ?? emptyHistory(), caller);
   const calendar = context.calendar ?? DEFAULT_SHOPPING_CALENDAR;
   assertShoppingCalendar(calendar, caller);
   const rates = { ...DEFAULT_RATE_OPTIONS, ...context.rates };

@@ -5,7 +5,7 @@
  */
 export { computeFeatures } from './computeFeatures';
 export type { AccumulatorSnapshot, FeatureAccumulator } from './createAccumulator';
-export { createAccumulator } from './createAccumulator';
+export { ACCUMULATOR_SNAPSHOT_VERSION, createAccumulator } from './createAccumulator';
 export { dedupeEvents } from './dedupeEvents';
 export type { BotSignals, BotThresholds, BotVerdict } from './detectBot';
 export { DEFAULT_BOT_THRESHOLDS, detectBot } from './detectBot';
@@ -16,7 +16,8 @@ export { DEFAULT_RATE_OPTIONS } from './featureContext';
 export type { PageClass, PageClassRules, PageClassifier } from './classifyPage';
 export { DEFAULT_PAGE_CLASS_RULES, classifyPage, createPageClassifier } from './classifyPage';
 export type { HistorySummary, PathStats } from './historySummary';
-export { assertHistorySummary, emptyHistory } from './historySummary';
+export { HISTORY_SUMMARY_VERSION, MAX_HISTORY_CATEGORIES, assertHistorySummary, emptyHistory } from './historySummary';
+export { upgradeHistorySummary } from './upgradeHistorySummary';
 export { summariseHistory } from './summariseHistory';
 export { DUPLICATE_WINDOW_MS, ID_WINDOW_MS } from './lib/deduper';
 export { SESSION_IDLE_MS } from './lib/sessionRule';

@@ -14,6 +14,13 @@ describe('FEATURE_SPEC', () => {
     expect(FEATURE_SPEC.version).toBe(FEATURE_SPEC_VERSION);
   });
 
+  it('is at major version 2 since category_affinity was appended (1.0.0 bundles must be refused)', () => {
+    expect(FEATURE_SPEC_VERSION.split('.')[0]).toBe('2');
+    expect(FEATURE_SPEC.features.find((f) => f.name === 'category_affinity')).toMatchObject({
+      kind: 'rate', source: 'history', min: 0, max: 1, transform: 'none',
+    });
+  });
+
   it('lists exactly the UCI session features, in UCI order, and no device/location codes', () => {
     const session = FEATURE_SPEC.features.filter((f) => f.source === 'session').map((f) => f.name);
     expect(session).toEqual(UCI_SESSION);
@@ -26,7 +33,9 @@ describe('FEATURE_SPEC', () => {
     const names = FEATURE_SPEC.features.map((f) => f.name);
     expect(new Set(names).size).toBe(names.length);
     const history = FEATURE_SPEC.features.filter((f) => f.source === 'history').map((f) => f.name);
-    expect(history).toEqual(['recency_days', 'frequency', 'monetary', 'cart_abandons', 'sale_share', 'coupon_use', 'offer_response']);
+    expect(history).toEqual([
+      'recency_days', 'frequency', 'monetary', 'cart_abandons', 'sale_share', 'coupon_use', 'offer_response', 'category_affinity',
+    ]);
     for (const name of history) expect(name).toMatch(/^[a-z]+(_[a-z]+)*$/);
   });
 
@@ -58,7 +67,9 @@ describe('FEATURE_SPEC', () => {
     expect(columns[21]).toBe('Month=Dec');
     expect(columns.slice(22, 25)).toEqual(['VisitorType=Returning_Visitor', 'VisitorType=New_Visitor', 'VisitorType=Other']);
     expect(columns[25]).toBe('Weekend');
-    expect(columns.at(-1)).toBe('offer_response');
-    expect(columns).toHaveLength(33);
+    expect(columns.slice(26)).toEqual([
+      'recency_days', 'frequency', 'monetary', 'cart_abandons', 'sale_share', 'coupon_use', 'offer_response', 'category_affinity',
+    ]);
+    expect(columns).toHaveLength(34);
   });
 });

@@ -8,7 +8,7 @@ import { FEATURE_SPEC } from '../../../src/core/features/spec';
 
 // A tiny spec covering every kind of step, with hand-computable statistics.
 const SPEC: FeatureSpec = {
-  version: '2.0.0',
+  version: '9.0.0', // a version FEATURE_SPEC never has, so a mix-up of the two specs is caught
   features: [
     { name: 'n', kind: 'count', source: 'session', default: 0, min: 0, max: 1000, transform: 'log1p', doc: 'count' },
     { name: 'r', kind: 'rate', source: 'session', default: 0.5, min: 0, max: 1, transform: 'none', doc: 'rate' },
@@ -110,7 +110,7 @@ describe('vectorize', () => {
 
   it('throws a clear error when the stats were fitted for another spec version', () => {
     const stale = { ...fit(), specVersion: '1.9.0' };
-    expect(() => vectorize({}, stale, SPEC)).toThrow(/fitted for feature spec 1\.9\.0, but this build uses feature spec 2\.0\.0/);
+    expect(() => vectorize({}, stale, SPEC)).toThrow(/fitted for feature spec 1\.9\.0, but this build uses feature spec 9\.0\.0/);
   });
 
   it('throws when the stats do not line up with the spec', () => {
@@ -123,7 +123,7 @@ describe('vectorize', () => {
     const nan = { ...stats, features: [{ ...n, sd: NaN }, r, b, k, h] };
     expect(() => createVectorizer(nan, SPEC)).toThrow(/'n' needs finite/);
     expect(() => createVectorizer(null, SPEC)).toThrow(/'stats' passed to 'createVectorizer' must be an object/);
-    expect(() => createVectorizer(stats)).toThrow(/fitted for feature spec 2\.0\.0, but this build uses feature spec 1\./);
+    expect(() => createVectorizer(stats)).toThrow(new RegExp(`fitted for feature spec 9\\.0\\.0, but this build uses feature spec ${FEATURE_SPEC.version.replaceAll(".", "\\.")}`));
   });
 
   it('standardises the training rows themselves to mean 0 and sd 1 per spread column (property)', () => {
@@ -153,7 +153,7 @@ describe('vectorize', () => {
   it('vectorises a full-spec record with all-default stats from a single row', () => {
     const stats = fitFeatureStats([{ PageValues: 12, Month: 'Nov', VisitorType: 'New_Visitor', Weekend: true }]);
     const { values, names } = vectorize({ PageValues: 50 }, stats);
-    expect(names).toHaveLength(33);
+    expect(names).toHaveLength(34); // 10 numeric session + 12 Month + 3 VisitorType + Weekend + 8 history columns
     // One training row means no spread anywhere: every column is 0 and nothing is NaN.
     expect(Array.from(values).every((v) => v === 0)).toBe(true);
     expect(stats.specVersion).toBe(FEATURE_SPEC.version);

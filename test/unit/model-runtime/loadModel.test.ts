@@ -96,11 +96,11 @@ describe('loadModel', () => {
     const sdk = await tinySdk();
     const indexPath = join(sdk.sdkDir, 'models', 'index.json');
     const index = JSON.parse(readFileSync(indexPath, 'utf8'));
-    index.models[0].featureSpecVersion = '2.0.0';
+    index.models[0].featureSpecVersion = '1.0.0'; // the spec before category_affinity
     writeFileSync(indexPath, JSON.stringify(index));
     const failure = await stageOf(loadModel(SDK_BASE, { fetch: fileFetch(sdk.sdkDir, SDK_BASE), caches: null }));
     expect(failure.stage).toBe('index');
-    expect(failure.message).toContain('(it lists: discount-response@2.0.0)');
+    expect(failure.message).toContain(`no discount-response or purchase model for feature spec ${FEATURE_SPEC.version} (it lists: discount-response@1.0.0)`);
   });
 
   it('refuses a network whose input width is not the bundle\'s column count', async () => {

@@ -172,7 +172,7 @@ describe('computeFeatures: contract', () => {
   it('rejects a malformed context, naming the field and the function', () => {
     expect(() => computeFeatures([], { now: Number.NaN })).toThrow(/'context.now' passed to 'computeFeatures'/);
     expect(() => computeFeatures([], ctx({ rates: { pseudoCount: 0 } }))).toThrow(/'context.rates.pseudoCount' passed to 'computeFeatures'/);
-    expect(() => computeFeatures([], ctx({ history: { version: 2 } as never }))).toThrow(/'history' passed to 'computeFeatures' must have version 1/);
+    expect(() => computeFeatures([], ctx({ history: { version: 3 } as never }))).toThrow(/'history' passed to 'computeFeatures' must have version 2, got 3/);
     expect(() => computeFeatures([], ctx({ visitor: { priorSessions: -1, persistent: true } }))).toThrow(/'context.visitor'/);
   });
 });

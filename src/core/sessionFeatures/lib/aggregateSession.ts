@@ -8,6 +8,7 @@ import type { PageClassifier } from '../classifyPage';
 import type { SessionAggregate } from './sessionAggregate';
 import { MAX_GAP_DURATION_MS, hasCouponCode, newAggregate, pagePath, preDiscountSpend } from './sessionAggregate';
 import { collectPageViews } from './pageViews';
+import { normaliseCategory } from './categoryAffinity';
 
 /** Whether an item line bought at event `at` was on sale: an item discount, or its latest view before showed a sale price. */
 function lineOnSale(events: readonly FeatureEvent[], at: number, item: { id: string; discount?: number }): boolean {
@@ -71,5 +72,11 @@ export function aggregateSession(events: readonly FeatureEvent[], times: readonl
   agg.addedToCart = events.some((e) => e.name === 'add_to_cart');
   agg.offersShown = events.filter((e) => e.name === 'offer_shown').length;
   agg.offersRedeemed = events.filter((e) => e.name === 'offer_redeemed').length;
+  for (const event of events) {
+    const category = event.name === 'product_view' ? normaliseCategory(event.props.category) : null;
+    if (category === null) continue;
+    agg.categories.set(category, (agg.categories.get(category) ?? 0) + 1);
+    agg.categorisedViews += 1;
+  }
   return agg;
 }

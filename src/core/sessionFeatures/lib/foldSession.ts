@@ -1,9 +1,10 @@
 /**
- * Folds an ended session into the history counters, in time proportional to the session's distinct paths
- * (amortised O(1) per event): the only place history grows, shared by both computation paths.
+ * Folds an ended session into the history counters, in time proportional to the session's distinct paths and
+ * categories (amortised O(1) per event): the only place history grows, shared by both computation paths.
  */
 import type { HistorySummary, PathStats } from '../historySummary';
 import type { SessionAggregate } from './sessionAggregate';
+import { foldCategories } from './categoryAffinity';
 
 /** The history counters of `path`, if it was ever viewed (own properties only: paths are data, not keys of ours). */
 export function pastPath(history: HistorySummary, path: string): PathStats | undefined {
@@ -46,4 +47,5 @@ export function foldSession(history: HistorySummary, session: SessionAggregate):
   history.couponPurchases += session.couponPurchases;
   history.offersShown += session.offersShown;
   history.offersRedeemed += session.offersRedeemed;
+  foldCategories(history, session.categories);
 }

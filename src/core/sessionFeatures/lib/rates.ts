@@ -10,6 +10,7 @@ import type { HistorySummary, PathStats } from '../historySummary';
 import type { RateOptions } from '../featureContext';
 import type { SessionAggregate } from './sessionAggregate';
 import { pastPath, pathValue } from './foldSession';
+import { categoryAffinitySum } from './categoryAffinity';
 
 /** Shrunk bounce rate of a path; 0 when no session (past or current) entered on it. */
 export function pathBounceRate(past: PathStats | undefined, landing: boolean, bouncedNow: boolean, o: RateOptions): number {
@@ -23,7 +24,10 @@ export function pathExitRate(past: PathStats | undefined, viewsNow: number, last
   return ((past?.exits ?? 0) + (lastNow ? 1 : 0) + o.pseudoCount * o.exitPrior) / ((past?.views ?? 0) + viewsNow + o.pseudoCount);
 }
 
-/** Sums over a session's page views from which the session-level values follow (see {@link finishRates}). */
+/**
+ * Sums over a session's views from which the history-priced session values follow: the rates (see
+ * {@link finishRates}) and category affinity (see categoryAffinity.ts). Both computation paths produce them.
+ */
 export interface SessionSums {
   /** Σ over page views of the viewed path's bounce rate. */
   readonly bounceSum: number;
@@ -32,7 +36,12 @@ export interface SessionSums {
   /** Σ over distinct product-related paths of their history page value, and how many such paths. */
   readonly valueSum: number;
   readonly valuePaths: number;
+  /** Σ over categorised product views of the category's share of past categorised product views. */
+  readonly affinitySum: number;
 }
+
+/** The sums of a session with no events (before the first event). */
+export const EMPTY_SUMS: SessionSums = { bounceSum: 0, exitSum: 0, valueSum: 0, valuePaths: 0, affinitySum: 0 };
 
 /** Batch computation of the sums, path by path. */
 export function sessionSums(history: HistorySummary, session: SessionAggregate, o: RateOptions): SessionSums {
@@ -50,7 +59,7 @@ export function sessionSums(history: HistorySummary, session: SessionAggregate, 
       valuePaths += 1;
     }
   }
-  return { bounceSum, exitSum, valueSum, valuePaths };
+  return { bounceSum, exitSum, valueSum, valuePaths, affinitySum: categoryAffinitySum(history, session.categories) };
 }
 
 /** Session BounceRates, ExitRates (means capped at `o.ceiling`) and PageValues (mean); all 0 without page views. */

@@ -22,7 +22,7 @@ export interface RecordInputs {
   readonly history: HistorySummary;
   /** The current session (the one holding the latest event), or null before any event. */
   readonly session: SessionAggregate | null;
-  /** Bounce, exit and page-value sums of the current session (zeros before any event). */
+  /** Bounce, exit, page-value and category-affinity sums of the current session (zeros before any event). */
   readonly sums: SessionSums;
   /** Sessions in the handed-over events before the current one. */
   readonly earlierSessions: number;
@@ -66,5 +66,8 @@ export function recordFrom(inputs: RecordInputs): RawFeatureRecord {
     sale_share: purchased && h.purchasedLines > 0 ? h.saleLines / h.purchasedLines : null,
     coupon_use: purchased ? h.couponPurchases / h.purchases : null,
     offer_response: h.offersShown > 0 ? Math.min(1, h.offersRedeemed / h.offersShown) : null,
+    // min: the shares are ≤ 1 exactly, but a sum of floating-point shares may overshoot by an ulp.
+    category_affinity: h.categoryViews > 0 && s !== null && s.categorisedViews > 0
+      ? Math.min(1, inputs.sums.affinitySum / s.categorisedViews) : null,
   };
 }

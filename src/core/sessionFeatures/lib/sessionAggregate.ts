@@ -37,6 +37,9 @@ export interface SessionAggregate {
   addedToCart: boolean;
   offersShown: number;
   offersRedeemed: number;
+  /** `product_view`s with a category, per normalised category in first-view order, and their total. */
+  categories: Map<string, number>;
+  categorisedViews: number;
 }
 
 /** An empty session starting at `start`. */
@@ -47,6 +50,7 @@ export function newAggregate(start: number): SessionAggregate {
     durationMs: { administrative: 0, informational: 0, productRelated: 0 },
     paths: new Map(), landingPath: null, lastPath: null, revenue: 0, purchases: 0, spend: 0,
     lastPurchaseTs: null, purchasedLines: 0, saleLines: 0, couponPurchases: 0, addedToCart: false, offersShown: 0, offersRedeemed: 0,
+    categories: new Map(), categorisedViews: 0,
   };
 }
 

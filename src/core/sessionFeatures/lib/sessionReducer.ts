@@ -10,11 +10,12 @@ import type { PageClass, PageClassifier } from '../classifyPage';
 import type { HistorySummary } from '../historySummary';
 import type { RateOptions } from '../featureContext';
 import type { SessionSums } from './rates';
-import { pathBounceRate, pathExitRate } from './rates';
+import { EMPTY_SUMS, pathBounceRate, pathExitRate } from './rates';
 import type { SessionAggregate, SessionPath } from './sessionAggregate';
 import { MAX_GAP_DURATION_MS, hasCouponCode, newAggregate, pagePath, preDiscountSpend } from './sessionAggregate';
 import { dwellPredatesView } from './pageViews';
 import { pastPath, pathValue } from './foldSession';
+import { categoryShare, normaliseCategory } from './categoryAffinity';
 
 /** A page view that a dwell event may still be attributed to. `gapMs` is its counted fallback duration, if any. */
 interface OpenView {
@@ -26,19 +27,26 @@ interface OpenView {
 
 /** JSON form of a reducer's state (Maps as entry lists). */
 export interface ReducerSnapshot {
-  readonly aggregate: Omit<SessionAggregate, 'paths'> & { readonly paths: readonly (readonly [string, SessionPath])[] };
+  readonly aggregate: Omit<SessionAggregate, 'paths' | 'categories'> & {
+    readonly paths: readonly (readonly [string, SessionPath])[];
+    readonly categories: readonly (readonly [string, number])[];
+  };
   readonly current: OpenView | null;
   readonly previous: OpenView | null;
   readonly productOnSale: readonly (readonly [string, boolean])[];
   readonly running: Running;
 }
 
-/** Running sums: bounce rates of non-landing views, exit rates of all views as if none were the last, page values. */
+/**
+ * Running sums: bounce rates of non-landing views, exit rates of all views as if none were the last, page values,
+ * and the past shares of the categorised product views' categories.
+ */
 interface Running {
   bounceOther: number;
   exitBase: number;
   valueSum: number;
   valuePaths: number;
+  affinitySum: number;
 }
 
 /** The aggregate of the session so far, updated by `add`. */
@@ -46,7 +54,7 @@ export interface SessionReducer {
   readonly aggregate: SessionAggregate;
   /** `event` at effective time `ts` (never before the previous one). */
   add(event: FeatureEvent, ts: number): void;
-  /** The bounce, exit and page-value sums of the session so far (what `sessionSums` computes in batch). */
+  /** The bounce, exit, page-value and affinity sums of the session so far (what `sessionSums` computes in batch). */
   sums(): SessionSums;
   snapshot(): ReducerSnapshot;
 }
@@ -63,11 +71,13 @@ export function createSessionReducer(
   snapshot?: ReducerSnapshot,
 ): SessionReducer {
   const restored = snapshot && structuredClone(snapshot);
-  const agg: SessionAggregate = restored ? { ...restored.aggregate, paths: new Map(restored.aggregate.paths) } : newAggregate(start);
+  const agg: SessionAggregate = restored
+    ? { ...restored.aggregate, paths: new Map(restored.aggregate.paths), categories: new Map(restored.aggregate.categories) }
+    : newAggregate(start);
   let current = restored?.current ?? null;
   let previous = restored?.previous ?? null;
   const productOnSale = new Map(restored?.productOnSale ?? []);
-  const running: Running = restored?.running ?? { bounceOther: 0, exitBase: 0, valueSum: 0, valuePaths: 0 };
+  const running: Running = restored?.running ?? { bounceOther: 0, exitBase: 0, valueSum: 0, valuePaths: 0, affinitySum: 0 };
 
   const pathSeen = (path: string, pageClass: PageClass | null): SessionPath => {
     let seen = agg.paths.get(path);
@@ -104,7 +114,7 @@ export function createSessionReducer(
   };
 
   const sums = (): SessionSums => {
-    if (agg.landingPath === null || agg.lastPath === null) return { bounceSum: 0, exitSum: 0, valueSum: 0, valuePaths: 0 };
+    if (agg.landingPath === null || agg.lastPath === null) return { ...EMPTY_SUMS, affinitySum: running.affinitySum };
     const landing = agg.paths.get(agg.landingPath)!;
     const last = agg.paths.get(agg.lastPath)!;
     const pastLanding = pastPath(history, agg.landingPath);
@@ -114,6 +124,7 @@ export function createSessionReducer(
       exitSum: running.exitBase + last.views * (pathExitRate(pastLast, last.views, true, rates) - pathExitRate(pastLast, last.views, false, rates)),
       valueSum: running.valueSum,
       valuePaths: running.valuePaths,
+      affinitySum: running.affinitySum,
     };
   };
 
@@ -139,9 +150,16 @@ export function createSessionReducer(
         case 'dwell':
           dwell(event.props.active_ms, ts);
           break;
-        case 'product_view':
+        case 'product_view': {
           productOnSale.set(event.props.product_id, event.props.sale_price !== undefined);
+          const category = normaliseCategory(event.props.category);
+          if (category !== null) {
+            agg.categories.set(category, (agg.categories.get(category) ?? 0) + 1);
+            agg.categorisedViews += 1;
+            running.affinitySum += categoryShare(history, category);
+          }
           break;
+        }
         case 'add_to_cart':
           agg.addedToCart = true;
           break;
@@ -168,7 +186,7 @@ export function createSessionReducer(
     },
     sums,
     snapshot: () => structuredClone({
-      aggregate: { ...agg, paths: [...agg.paths] },
+      aggregate: { ...agg, paths: [...agg.paths], categories: [...agg.categories] },
       current,
       previous,
       productOnSale: [...productOnSale],

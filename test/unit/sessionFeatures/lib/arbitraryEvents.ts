@@ -15,8 +15,13 @@ const pageViewArb = fc.record({ page_type: fc.constantFrom<PageType>(...PAGE_TYP
   .map(({ page_type, path }) => ({ name: 'page_view' as const, page_type, path, props: { page_type, path } }));
 const dwellArb = fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1000, max: 200_000 }))
   .map((active_ms) => ({ name: 'dwell' as const, props: { active_ms } }));
-const productArb = fc.record({ id: fc.constantFrom(...PRODUCTS), sale: fc.boolean() })
-  .map(({ id, sale }) => ({ name: 'product_view' as const, props: { product_id: id, name: id, price: 20, ...(sale ? { sale_price: 15 } : {}) } }));
+/** Spellings that normalise to the same category ('Tea', 'tea '), a blank one (no category) and '__proto__'. */
+const CATEGORIES = ['Tea', 'tea ', ' COFFEE', 'coffee', 'Mugs', '  ', '__proto__'];
+const productArb = fc.record({ id: fc.constantFrom(...PRODUCTS), sale: fc.boolean(), category: fc.option(fc.constantFrom(...CATEGORIES), { nil: undefined }) })
+  .map(({ id, sale, category }) => ({
+    name: 'product_view' as const,
+    props: { product_id: id, name: id, price: 20, ...(sale ? { sale_price: 15 } : {}), ...(category === undefined ? {} : { category }) },
+  }));
 const itemArb = fc.record({ id: fc.constantFrom(...PRODUCTS), quantity: fc.integer({ min: 1, max: 3 }), discount: fc.option(fc.constantFrom(0, 2.5), { nil: undefined }) })
   .map(({ discount, ...rest }) => (discount === undefined ? rest : { ...rest, discount }));
 const purchaseArb = fc.record({ value: fc.double({ min: 0, max: 500, noNaN: true }), items: fc.array(itemArb, { maxLength: 3 }), coupon: fc.option(fc.constantFrom('SAVE10', ' '), { nil: undefined }) })
