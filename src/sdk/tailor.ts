@@ -164,10 +164,14 @@ export function createTailor(deps: TailorDeps): TailorApi {
             clearTimeout(timer);
             started.release();
             startOfferFlow(api);
-            // Load the model when the page is idle, so the first offer does not pay for it.
+            // Load the model and build the running features (one read of the stored history) when the page is
+            // idle, so the first offer pays for neither.
             if (decision.personalise) {
               const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => void }).requestIdleCallback;
-              const warm = () => void api.warmUpModel().catch(() => {});
+              const warm = () => {
+                void api.warmUpModel().catch(() => {});
+                void api.features().catch(() => {});
+              };
               if (idle) idle(warm, { timeout: 5000 });
               else setTimeout(warm, 1000);
             }

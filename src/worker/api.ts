@@ -229,7 +229,7 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
         botReasons: f.botReasons,
         mode: opts.full ? 'full' : 'incremental',
         inputs: f.inputs,
-        timing: { computeMs: f.computeMs, lastFoldMs: f.lastFoldMs, rebuilt: f.rebuilt },
+        timing: { computeMs: f.computeMs, lastFoldMs: f.lastFoldMs, rebuilt: f.rebuilt, lastBuildMs: f.lastBuildMs },
       };
     },
     async warmUpModel() {

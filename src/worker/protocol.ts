@@ -128,9 +128,9 @@ export interface FeatureView {
   /**
    * Worker-side milliseconds: this record (store read + recompute, or accumulator read) and the last ingest's fold;
    * `rebuilt` when the running features had to be rebuilt from the store (first read, events that arrived out of
-   * order) rather than read or caught up incrementally.
+   * order) rather than read or caught up incrementally; `lastBuildMs` is the latest such build's duration.
    */
-  timing: { computeMs: number; lastFoldMs: number | null; rebuilt: boolean };
+  timing: { computeMs: number; lastFoldMs: number | null; rebuilt: boolean; lastBuildMs: number | null };
 }
 
 /** Outcome of a sync round. */

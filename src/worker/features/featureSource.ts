@@ -42,6 +42,8 @@ export interface FeatureState {
   lastFoldMs: number | null;
   /** True when this read had to (re)build the running state from the store. */
   rebuilt: boolean;
+  /** How long the latest build from the store took (null before any), whichever read caused it. */
+  lastBuildMs: number | null;
 }
 
 /** The worker's feature source. */
@@ -80,6 +82,7 @@ export function createFeatureSource(opts: FeatureSourceOptions): FeatureSource {
   let running: Running | null = null;
   let stale = false;
   let lastFoldMs: number | null = null;
+  let lastBuildMs: number | null = null;
   let sessionEvents: StoredEvent[] = [];
 
   const contextFor = async (store: Store, events: readonly StoredEvent[], now: number): Promise<FeatureContext> => {
@@ -103,7 +106,7 @@ export function createFeatureSource(opts: FeatureSourceOptions): FeatureSource {
   };
   const verdict = (raw: RawFeatureRecord, session: readonly StoredEvent[], inputs: FeatureInputs, started: number, rebuilt: boolean): FeatureState => {
     const bot = detectBot(session, { webdriver: opts.webdriver === true });
-    return { raw, bot: bot.bot, botReasons: [...bot.reasons], inputs, computeMs: performance.now() - started, lastFoldMs, rebuilt };
+    return { raw, bot: bot.bot, botReasons: [...bot.reasons], inputs, computeMs: performance.now() - started, lastFoldMs, rebuilt, lastBuildMs };
   };
   /** False when `e` sorts before the latest folded event: folding it now would not be the store's order. */
   const inOrder = (r: Running, e: StoredEvent) => r.last === null || compareByTsThenId(e, r.last) >= 0;
@@ -118,12 +121,14 @@ export function createFeatureSource(opts: FeatureSourceOptions): FeatureSource {
   };
 
   const build = async (): Promise<Running> => {
+    const started = performance.now();
     const store = await opts.store();
     const events = await store.allEvents();
     const context = await contextFor(store, events, clock());
     const r: Running = { acc: createAccumulator(context), inputs: inputsOf(context), folded: 0, last: null, idsAtLast: new Set() };
     sessionEvents = [];
     for (const e of events) fold(r, e);
+    lastBuildMs = performance.now() - started;
     return r;
   };
   /** One level-up at a time: two concurrent reads must not fold the same unseen events twice. */
@@ -191,6 +196,7 @@ export function createFeatureSource(opts: FeatureSourceOptions): FeatureSource {
       running = null;
       stale = false;
       lastFoldMs = null;
+      lastBuildMs = null;
       sessionEvents = [];
     },
   };
