@@ -13,6 +13,7 @@ import { validateEvent } from '../core/events/validate';
 import { DEFAULT_POLICY, type PolicyConfig } from '../core/policy';
 import type { Capabilities } from '../core/consent';
 import { openStore } from './store/openStore';
+import { isReturnLanding } from './offers/isReturnLanding';
 import type { Store } from './store/store';
 import type { StoredEvent, StoredEventInput } from './store/schema';
 import type { FeatureSource, OfferDeps } from './decisionModule';
@@ -185,6 +186,7 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
       if (!consent.store || !consent.personalise || !init) return null;
       try {
         const s = await store();
+        if (request.trigger === 'return_visit' && !(await isReturnLanding(s, now()))) return null;
         const [{ decideOffer }, { cachedPolicy, effectivePolicy }] = await Promise.all([decisions(), syncing()]);
         const source = await featureSource();
         // The server's latest policy (calibration, exploration, margin), cached locally; defaults offline.

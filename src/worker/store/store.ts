@@ -57,6 +57,8 @@ export interface VisitorState {
   visitCount: number;
   /** Whether the latest session is still open at `now` (its last event is less than 30 minutes old). */
   inSession: boolean;
+  /** Id of the open session (absent outside a session). */
+  sessionId?: string;
   /** Whether the visitor had a visit before the current one (or before the next one, outside a session). */
   returning: boolean;
   /** End of the visit before the current one (or of the latest visit, outside a session). */

@@ -128,9 +128,11 @@ describe.each(BACKENDS)('Store on $name', (backend) => {
   it('tracks new vs returning visitors, visit count, days since the last visit and the last purchase', async () => {
     const store = await backend.open({ clock: () => T0 + 5 * MINUTE });
     await store.appendEvents([pageView(1, T0), pageView(2, T0 + 5 * MINUTE)]);
-    expect(await store.visitorState()).toEqual({ firstSeen: T0, visitCount: 1, inSession: true, returning: false });
+    const [session] = await store.sessions();
+    expect(await store.visitorState()).toEqual({ firstSeen: T0, visitCount: 1, inSession: true, returning: false, sessionId: session!.id });
     // Outside the session the first visit is the last visit, and the next one will make a returning visitor.
     expect(await store.visitorState(T0 + DAY)).toMatchObject({ inSession: false, returning: true, lastVisitEnd: T0 + 5 * MINUTE });
+    expect((await store.visitorState(T0 + DAY)).sessionId).toBeUndefined();
     const second = T0 + 3 * DAY;
     await store.appendEvents([pageView(3, second), purchase(4, second + MINUTE, 55)]);
     const state = await store.visitorState(second + 2 * MINUTE);

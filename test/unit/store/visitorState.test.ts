@@ -47,7 +47,7 @@ describe('toVisitorState', () => {
 
   it('describes a visitor inside a session by the visit before it', () => {
     expect(toVisitorState(record, D + 39 * M)).toEqual({
-      firstSeen: 0, visitCount: 2, inSession: true, returning: true, lastVisitEnd: 5 * M,
+      firstSeen: 0, visitCount: 2, inSession: true, sessionId: 'b', returning: true, lastVisitEnd: 5 * M,
       daysSinceLastVisit: (D + 34 * M) / D, lastPurchaseTs: 0, daysSinceLastPurchase: (D + 39 * M) / D,
     });
   });

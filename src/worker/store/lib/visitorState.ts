@@ -59,6 +59,7 @@ export function toVisitorState(record: VisitorRecord | undefined, now: number): 
     inSession,
     returning: record.visit_count > (inSession ? 1 : 0),
   };
+  if (inSession && latest) state.sessionId = latest.id;
   if (lastVisitEnd !== undefined) {
     state.lastVisitEnd = lastVisitEnd;
     state.daysSinceLastVisit = (now - lastVisitEnd) / DAY_MS;
