@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { DiscountMetricsFile } from './discountMetrics';
 import { holdoutTable, perTierTable, policyTable, upliftTable } from './lib/cardTables';
 import { ABANDONED_CART_MIN_PRODUCT_PAGES } from './baselinePolicies';
+import { OPTIONAL_FEATURE_COLUMNS } from './loggedFormat';
 
 /** The commands that regenerate the committed model (simulated logs live in the git-ignored .tmp/). */
 export const REGENERATE_COMMANDS = [
@@ -16,7 +17,7 @@ export const REGENERATE_COMMANDS = [
 const LOGGED_FORMAT = `| Column | Required | Meaning |
 |---|---|---|
 | Administrative … Weekend (13 UCI session features) | yes | as in FEATURE_SPEC, UCI spellings (Month \`June\`, VisitorType \`Returning_Visitor\`, Weekend TRUE/FALSE or 1/0) |
-| recency_days, frequency, monetary, cart_abandons, sale_share, coupon_use, offer_response | no | history features; empty cell = missing |
+| ${OPTIONAL_FEATURE_COLUMNS.join(', ')} | no | history features (FEATURE_SPEC \`source: 'history'\`); empty cell = missing |
 | \`cart_value\` | yes | value of the cart (or of the product viewed) at decision time, > 0: the basis of the margin |
 | \`tier\` | yes* | discount offered, integer percent (0 = none), e.g. 0, 5, 10, 15, 20 |
 | \`propensity\` | yes* | probability that the logging policy chose that tier for this row, in (0, 1] |
@@ -119,7 +120,8 @@ export function renderDiscountCard(m: DiscountMetricsFile): string {
     '',
     '- The response to discounts is simulated: the model demonstrates the method, not real price sensitivity. Retrain it on the',
     '  shop\'s own randomized offers (exploration decisions are logged with their propensity) before trusting its tiers.',
-    '- History features are absent from the training log, so they standardise to 0 and are ignored.',
+    '- History features are absent from the simulated log (UCI has no past sessions and no product categories), so each',
+    `  imputes to one value, standardises to 0 and is ignored by this model: ${OPTIONAL_FEATURE_COLUMNS.join(', ')}.`,
     '- Rows of one file reuse real sessions (drawn with replacement); train and evaluation files come from disjoint session pools.',
     '',
   ];
