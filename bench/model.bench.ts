@@ -2,7 +2,7 @@
  * Model inference in the worker, in headless Chromium, one run for all backends: the built
  * startModel chunk runs in a module worker on the demo shop (see browserHarness) with the
  * discount-response model the build ships (or, if it ships none, a generated one shaped like it:
- * 33 features + one-hot tiers, 32-16 relu, sigmoid). Per backend, each in a fresh browser context:
+ * 34 feature columns + one-hot tiers, 32-16 relu, sigmoid). Per backend, each in a fresh browser context:
  * - init: chunk import + backend init + weight upload + self-check (which also warms up);
  * - first prediction after init; steady state: all 4 tiers for one shopper, batch means;
  * - parity: worst |delta| against the Node forward pass over 50 generated shoppers.
