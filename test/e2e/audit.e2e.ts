@@ -7,6 +7,7 @@
  * Chinese); `tailor.audit()` carries events, decisions, the outbound log and the served data manifest.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEATURE_SPEC } from '../../src/core/features/spec';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -117,6 +118,12 @@ describe('audit panel', () => {
     const counts = dialog.getByRole('table', { name: 'Records kept on this device' });
     expect(await counts.locator('tr', { hasText: 'Events' }).innerText()).toContain(String(stored.length));
     expect(await dialog.getByText('Allowed').count()).toBe(3);
+    // What was computed from those events: every feature of the spec, this visit's product pages counted.
+    const features = dialog.getByRole('table', { name: /features of this visit/ });
+    const featureRows = await features.locator('tbody tr').allInnerTexts();
+    expect(featureRows.map((row) => row.split('\t')[0])).toEqual(FEATURE_SPEC.features.map((f) => f.name));
+    const productRelated = featureRows.find((row) => row.startsWith('ProductRelated\t'))!.split('\t');
+    expect(Number(productRelated[1])).toBeGreaterThanOrEqual(1);
 
     // Tab and Shift+Tab never leave the dialog: go round more than once in each direction.
     const controls = await page.evaluate(() => document.querySelector('[data-tailor-audit]')!.shadowRoot!.querySelectorAll('button, summary').length);

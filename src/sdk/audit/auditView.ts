@@ -40,6 +40,22 @@ export type BudgetView =
   | { windowDays: number; spent: number; limit: number; reportsToday: number; maxPerDay: number; perReport: number | null }
   | { raw: string };
 
+/** One feature: its raw value and, per model column it feeds, the standardised model input. */
+export interface FeatureRow {
+  name: string;
+  /** Raw value as text; null when missing (the model then uses its training default). */
+  value: string | null;
+  /** `column = value` pairs (one per one-hot level that is set, or the feature's own column); empty without a model. */
+  modelInput: string[];
+}
+
+/** The current feature vector, as the worker computed it. */
+export interface FeaturesView {
+  rows: FeatureRow[];
+  bot: boolean;
+  botReasons: string[];
+}
+
 /** Everything the panel renders. */
 export interface AuditView {
   consent: { store: boolean; personalise: boolean; sync: boolean; reasons: string[] };
@@ -48,6 +64,7 @@ export interface AuditView {
   counts: { events: number; sessions: number; decisions: number; outbox: number; outbound: number };
   recentEvents: EventRow[];
   lastDecision: DecisionView | null;
+  features: FeaturesView | null;
   outbound: OutboundRow[];
   /** null: no report has ever been charged to the budget. */
   budget: BudgetView | null;
@@ -83,6 +100,32 @@ export function budgetView(budgets: unknown, now: number): BudgetView | null {
   };
 }
 
+const round = (x: number) => String(Math.round(x * 1000) / 1000);
+
+/**
+ * Reads `audit().features`: every raw feature in the worker's order, with the model columns it feeds. A one-hot
+ * feature feeds one column per level (`Month=Nov`); only the level that is set is shown, the zeros say nothing.
+ */
+export function featuresView(features: unknown): FeaturesView | null {
+  const f = rec(features);
+  const raw = rec(f.raw);
+  if (Object.keys(raw).length === 0) return null;
+  const std = rec(f.standardized);
+  const names = list(std.names);
+  const values = list(std.values);
+  const rows = Object.entries(raw).map(([name, v]): FeatureRow => {
+    const modelInput: string[] = [];
+    names.forEach((column, i) => {
+      const x = num(values[i]);
+      if (typeof column !== 'string' || x === null) return;
+      if (column === name || (column.startsWith(`${name}=`) && column === `${name}=${String(v)}`)) modelInput.push(`${column} = ${round(x)}`);
+    });
+    const value = typeof v === 'number' ? round(v) : typeof v === 'string' ? v : typeof v === 'boolean' ? String(v) : null;
+    return { name, value, modelInput };
+  });
+  return { rows, bot: f.bot === true, botReasons: list(f.botReasons).filter((r): r is string => typeof r === 'string') };
+}
+
 /** Builds the view of `data`. */
 export function auditView(data: AuditData): AuditView {
   const consent = rec(data.consent);
@@ -109,6 +152,7 @@ export function auditView(data: AuditData): AuditView {
     lastDecision: last
       ? { ts: last.ts, tier: num(last.d.tier) ?? 0, kind: str(last.d.kind) ?? '', reason: str(last.d.reason) ?? '', shown: last.d.shown === true }
       : null,
+    features: featuresView(data.features),
     outbound: outbound
       .map((o): OutboundRow => ({ ts: num(o.ts), method: str(o.method) ?? '', path: str(o.path) ?? '', status: num(o.status), error: str(o.error), body: str(o.body) }))
       .sort(byTsDesc),

@@ -1,7 +1,7 @@
 /**
- * The panel's content sections, rendered from an {@link AuditView}: choices (consent), what is stored, why the
- * last offer, what was sent (with the exact bodies), and the privacy budget. Headings are h3 under the
- * dialog's h2; every table has a caption and column headers.
+ * The panel's content sections, rendered from an {@link AuditView}: choices (consent), what is stored, what was
+ * computed from it (features), why the last offer, what was sent (with the exact bodies), and the privacy
+ * budget. Headings are h3 under the dialog's h2; every table has a caption and column headers.
  */
 import type { AuditView } from './auditView';
 import type { AuditStrings } from './strings';
@@ -31,6 +31,20 @@ function storedSection(v: AuditView, t: AuditStrings, locale: string): HTMLEleme
     el('p', {}, fill(t.where, { where: t.whereKinds[v.storeKind] }), v.bytes > 0 ? ` ${fill(t.size, { kb: Math.max(1, Math.round(v.bytes / 1024)) })}` : ''),
     table(t.countsCaption, [t.kindCol, t.countCol], counts),
     events,
+  );
+}
+
+function featuresSection(v: AuditView, t: AuditStrings): HTMLElement {
+  const id = 'tailor-audit-features';
+  const f = v.features;
+  if (!f) return section(id, t.featuresHeading, el('p', {}, t.noFeatures));
+  const rows = f.rows.map((r) => [el('code', {}, r.name), r.value ?? t.missing, r.modelInput.length ? r.modelInput.join(', ') : '—']);
+  return section(
+    id,
+    t.featuresHeading,
+    el('p', {}, t.featuresIntro),
+    ...(f.bot ? [el('p', {}, fill(t.botNotice, { reasons: f.botReasons.join(', ') }))] : []),
+    table(fill(t.featuresCaption, { n: f.rows.length }), [t.featureCol, t.valueCol, t.modelInputCol], rows),
   );
 }
 
@@ -86,5 +100,5 @@ function budgetSection(v: AuditView, t: AuditStrings): HTMLElement {
 
 /** All content sections, in reading order. */
 export function renderSections(v: AuditView, t: AuditStrings, locale: string): HTMLElement[] {
-  return [consentSection(v, t), storedSection(v, t, locale), offerSection(v, t, locale), sentSection(v, t, locale), budgetSection(v, t)];
+  return [consentSection(v, t), storedSection(v, t, locale), featuresSection(v, t), offerSection(v, t, locale), sentSection(v, t, locale), budgetSection(v, t)];
 }

@@ -32,6 +32,15 @@ export interface AuditStrings {
   eventCol: string;
   pageCol: string;
   noEvents: string;
+  featuresHeading: string;
+  featuresIntro: string;
+  featuresCaption: string;
+  featureCol: string;
+  valueCol: string;
+  modelInputCol: string;
+  missing: string;
+  noFeatures: string;
+  botNotice: string;
   offerHeading: string;
   noDecision: string;
   offerTier: string;
@@ -94,6 +103,15 @@ export const AUDIT_STRINGS: Record<Locale, AuditStrings> = {
     eventCol: 'Event',
     pageCol: 'Page type',
     noEvents: 'No events are stored.',
+    featuresHeading: 'What Tailor worked out from your visits',
+    featuresIntro: 'Computed on this device from the events above, and never sent. The model sees the right-hand column: each value scaled by statistics from its training data.',
+    featuresCaption: '{n} features of this visit and your earlier ones',
+    featureCol: 'Feature',
+    valueCol: 'Value',
+    modelInputCol: 'Model input',
+    missing: 'none yet',
+    noFeatures: 'Nothing has been computed yet.',
+    botNotice: 'This visit looks automated ({reasons}), so Tailor will not make it an offer.',
     offerHeading: 'The last offer decision, and why',
     noDecision: 'No offer has been decided yet.',
     offerTier: 'Offer: {tier} % off',
@@ -160,6 +178,15 @@ export const AUDIT_STRINGS: Record<Locale, AuditStrings> = {
     eventCol: '事件',
     pageCol: '页面类型',
     noEvents: '没有保存任何事件。',
+    featuresHeading: 'Tailor 从您的访问中得出的信息',
+    featuresIntro: '这些信息在本设备上根据上方事件计算，从不发送。模型看到的是右侧一列：每个值都按其训练数据的统计量进行了缩放。',
+    featuresCaption: '本次及以往访问的 {n} 项特征',
+    featureCol: '特征',
+    valueCol: '数值',
+    modelInputCol: '模型输入',
+    missing: '暂无',
+    noFeatures: '尚未计算任何信息。',
+    botNotice: '本次访问看起来是自动化程序（{reasons}），因此 Tailor 不会向其提供优惠。',
     offerHeading: '最近一次优惠决策及原因',
     noDecision: '尚未做出任何优惠决策。',
     offerTier: '优惠：立减 {tier}%',

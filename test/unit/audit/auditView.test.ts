@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { RECENT_EVENTS, auditView, budgetView } from '../../../src/sdk/audit/auditView';
+import { RECENT_EVENTS, auditView, budgetView, featuresView } from '../../../src/sdk/audit/auditView';
 import type { AuditData } from '../../../src/worker/protocol';
 import { createMemoryStore } from '../../../src/worker/store/memoryStore';
 import { BUDGET_KEY, queueReports } from '../../../src/worker/sync/reports';
@@ -93,5 +93,33 @@ describe('budgetView', () => {
     expect(budgetView(null, NOW)).toBeNull();
     expect(budgetView({ policy: DEFAULT_BUDGET, epsilon: 1, ledger: { days: [] } }, NOW)).toBeNull();
     expect(budgetView({ spent: 3 }, NOW)).toEqual({ raw: JSON.stringify({ spent: 3 }, null, 2) });
+  });
+});
+
+describe('featuresView', () => {
+  const view = {
+    raw: { ProductRelated: 3, BounceRates: 0.0123456, Month: 'Nov', recency_days: null },
+    standardized: { names: ['ProductRelated', 'BounceRates', 'Month=Oct', 'Month=Nov', 'recency_days'], values: [0.5, -1.25, -0.3, 2.5, 0] },
+    bot: true, botReasons: ['webdriver'],
+  };
+
+  it('pairs each raw feature with the model columns it feeds; a one-hot shows only the level that is set', () => {
+    expect(featuresView(view)).toEqual({
+      rows: [
+        { name: 'ProductRelated', value: '3', modelInput: ['ProductRelated = 0.5'] },
+        { name: 'BounceRates', value: '0.012', modelInput: ['BounceRates = -1.25'] },
+        { name: 'Month', value: 'Nov', modelInput: ['Month=Nov = 2.5'] },
+        { name: 'recency_days', value: null, modelInput: ['recency_days = 0'] },
+      ],
+      bot: true,
+      botReasons: ['webdriver'],
+    });
+  });
+
+  it('shows raw values without a model, and nothing for a missing or malformed vector', () => {
+    expect(featuresView({ ...view, standardized: null })?.rows.every((r) => r.modelInput.length === 0)).toBe(true);
+    expect(featuresView(null)).toBeNull();
+    expect(featuresView({ raw: 'x' })).toBeNull();
+    expect(auditView(data({ features: view as never })).features?.rows).toHaveLength(4);
   });
 });
