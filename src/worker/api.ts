@@ -15,7 +15,7 @@ import type { Capabilities } from '../core/consent';
 import { openStore } from './store/openStore';
 import { isReturnLanding } from './offers/isReturnLanding';
 import type { Store } from './store/store';
-import type { StoredEvent, StoredEventInput } from './store/schema';
+import type { StoredEventInput } from './store/schema';
 import type { FeatureSource, OfferDeps } from './decisionModule';
 import { secureRandom } from './lib/secureRandom';
 import { newDecisionId } from './lib/newDecisionId';
@@ -165,12 +165,8 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
       const s = await store();
       const result = await s.appendEvents(valid);
       if (result.error) throw Object.assign(new Error(result.error.message), { name: result.error.name });
-      if (result.written > 0 && features) {
-        // Only what was written (with its session id) feeds the running features.
-        const ids = new Set(valid.map((v) => v.id));
-        const fresh = (await s.eventsSince(Math.min(...valid.map((v) => v.ts)))).filter((e) => ids.has(e.id));
-        features?.add(fresh as StoredEvent[]);
-      }
+      // Only what was written (with its session id) feeds the running features.
+      if (result.stored?.length && features) features.add(result.stored);
       void sweep(s);
       return { written: result.written, duplicates: result.duplicates, rejected: rejected + result.rejected };
     },

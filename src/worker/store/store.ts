@@ -26,6 +26,8 @@ export interface AppendResult {
   quotaRecovery?: RetentionResult;
   /** Present when nothing of the batch could be stored. */
   error?: StoreError;
+  /** The events newly stored, with their session ids, in store order (absent when the append failed). */
+  readonly stored?: readonly StoredEvent[];
 }
 
 /** Options of {@link Store.applyRetention}. */

@@ -29,7 +29,10 @@ describe.each(BACKENDS)('Store on $name', (backend) => {
   it('stores a batch and reads it back ordered by ts, then id', async () => {
     const store = await backend.open();
     const batch = [pageView(3, T0 + 2 * MINUTE), pageView(2, T0), pageView(1, T0), pageView(4, T0 + MINUTE)];
-    expect(await store.appendEvents(batch)).toEqual({ written: 4, duplicates: 0, rejected: 0 });
+    const result = await store.appendEvents(batch);
+    expect(result).toMatchObject({ written: 4, duplicates: 0, rejected: 0 });
+    // The rows as stored come back, so the worker need not read them again.
+    expect(result.stored).toEqual(await store.allEvents());
     const all = await store.allEvents();
     expect(all.map((e) => e.id)).toEqual([eventId(1), eventId(2), eventId(4), eventId(3)]);
     expect(all.map(stripSession)).toEqual([batch[2], batch[1], batch[3], batch[0]]);
@@ -56,7 +59,8 @@ describe.each(BACKENDS)('Store on $name', (backend) => {
     const result = await store.appendEvents([
       pageView(2, T0 + MINUTE), pageView(3, T0 + 2 * MINUTE), pageView(3, T0 + 2 * MINUTE), pageView(1, T0), pageView(4, T0 + 3 * MINUTE),
     ]);
-    expect(result).toEqual({ written: 2, duplicates: 3, rejected: 0 });
+    expect(result).toMatchObject({ written: 2, duplicates: 3, rejected: 0 });
+    expect(result.stored?.map((e) => e.id)).toEqual([3, 4].map(eventId));
     expect((await store.allEvents()).map((e) => e.id)).toEqual([1, 2, 3, 4].map(eventId));
     const [session] = await store.sessions();
     expect(session).toMatchObject({ events: 4, page_views: 4 });
@@ -87,7 +91,8 @@ describe.each(BACKENDS)('Store on $name', (backend) => {
     const store = await backend.open();
     const bad = [{ ...pageView(1, T0), id: '' }, { ...pageView(2, T0), ts: Number.NaN }, null, { ...pageView(3, T0), id: 'x'.repeat(201) }];
     const result = await store.appendEvents([...bad, pageView(4, T0)] as never);
-    expect(result).toEqual({ written: 1, duplicates: 0, rejected: 4 });
+    expect(result).toMatchObject({ written: 1, duplicates: 0, rejected: 4 });
+    expect(result.stored?.map((e) => e.id)).toEqual([pageView(4, T0).id]);
     const notArray = await store.appendEvents('nope' as never);
     expect(notArray.written).toBe(0);
     expect(notArray.error?.message).toMatch(/'events' passed to 'appendEvents' must be an array/);

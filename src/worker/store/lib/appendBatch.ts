@@ -83,12 +83,12 @@ export function prepareBatch(input: readonly unknown[]): PreparedBatch {
   return prepared;
 }
 
-/** Appends a prepared batch through `tx`; returns how many events were written and how many were already stored. */
+/** Appends a prepared batch through `tx`; returns the events written (as stored, in store order) and how many were already stored. */
 export async function appendBatch(
   tx: AppendTx,
   batch: readonly StoredEventInput[],
   newId: () => string,
-): Promise<{ written: number; duplicates: number }> {
+): Promise<{ written: StoredEvent[]; duplicates: number }> {
   const transactionIds = batch.map(transactionIdOf).filter((id): id is string => id !== undefined);
   const [storedIds, storedTransactions, visitor] = await Promise.all([
     tx.storedIds(batch.map((e) => e.id)),
@@ -104,7 +104,7 @@ export async function appendBatch(
   const duplicates = batch.length - fresh.length;
   const first = fresh[0];
   const last = fresh[fresh.length - 1];
-  if (!first || !last) return { written: 0, duplicates };
+  if (!first || !last) return { written: [], duplicates };
 
   const near = await tx.sessionsOverlapping(first.ts - SESSION_IDLE_MS, last.ts + SESSION_IDLE_MS);
   const plan = planSessions(near, fresh, newId);
@@ -141,5 +141,5 @@ export async function appendBatch(
       newest,
     ),
   );
-  return { written: written.length, duplicates };
+  return { written, duplicates };
 }

@@ -1,7 +1,7 @@
 /**
  * The public side of an append: input checks, the result shape, and the one recovery from a full quota.
  */
-import type { StoredEventInput } from '../schema';
+import type { StoredEvent, StoredEventInput } from '../schema';
 import type { AppendResult, RetentionResult } from '../store';
 import { prepareBatch } from './appendBatch';
 import { isQuotaError, toStoreError } from './storeError';
@@ -15,7 +15,7 @@ export const QUOTA_RECOVERY_KEEP = 0.8;
  */
 export async function appendWithRecovery(
   input: unknown,
-  append: (events: StoredEventInput[]) => Promise<{ written: number; duplicates: number }>,
+  append: (events: StoredEventInput[]) => Promise<{ written: StoredEvent[]; duplicates: number }>,
   recover: () => Promise<RetentionResult>,
 ): Promise<AppendResult> {
   if (!Array.isArray(input)) {
@@ -27,7 +27,7 @@ export async function appendWithRecovery(
   if (batch.events.length === 0) return { written: 0, ...base };
   const attempt = async (): Promise<AppendResult> => {
     const { written, duplicates } = await append(batch.events);
-    return { written, duplicates: base.duplicates + duplicates, rejected: base.rejected };
+    return { written: written.length, duplicates: base.duplicates + duplicates, rejected: base.rejected, stored: written };
   };
 
   try {
