@@ -192,7 +192,7 @@ describe('collector down, then up', () => {
     expect(waiting.length).toBeGreaterThanOrEqual(1);
     const waitingKeys = waiting.map((r) => r.report.idempotencyKey as string).sort();
     expect(uploads(sent).every((s) => s.failed)).toBe(true);
-    expect(readCollectorDb(server.dbPath).keys).toEqual([]);
+    expect(readCollectorDb(server.dbPath, 'demo').keys).toEqual([]);
     expect(await readMeta<{ attempts: number }>(page, 'report-delivery')).toMatchObject({ attempts: expect.any(Number) });
 
     // Up again: the next rounds after the backoff deliver the same reports, under the same keys.
@@ -238,7 +238,7 @@ describe('uploads the collector refuses, on the real Node server', () => {
   const post = (body: BodyInit, headers: Record<string, string> = {}) =>
     fetch(`${server.tailorUrl}/v1/reports`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
   const valid = (n: number) => ({ site: 'demo', reports: generateReports({ arm: 'none', count: n, conversion: 0.1, day: utcDay(Date.now()) }, mulberry32(n)) });
-  const nothingStored = () => expect(readCollectorDb(server.dbPath)).toEqual({ keys: [], rows: [] });
+  const nothingStored = () => expect(readCollectorDb(server.dbPath, 'demo')).toEqual({ keys: [], rows: [] });
 
   it('answers oversize bodies with 413, with or without a Content-Length', async () => {
     const huge = JSON.stringify({ ...valid(50), padding: 'x'.repeat(70 * 1024) });
@@ -289,7 +289,7 @@ describe('uploads the collector refuses, on the real Node server', () => {
     }
     expect(refused.length).toBeGreaterThanOrEqual(10);
     expect(Number(retryAfter)).toBeGreaterThan(0);
-    const stored = readCollectorDb(server.dbPath);
+    const stored = readCollectorDb(server.dbPath, 'demo');
     expect(stored.keys.sort()).toEqual(accepted.sort());
     expect(reportsPerArm(stored.rows)).toEqual({ none: accepted.length });
   });

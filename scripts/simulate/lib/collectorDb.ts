@@ -4,47 +4,30 @@
  * check what was stored (each key once, nothing from refused uploads) below
  * the k-threshold the public API applies; the simulation uses it to show
  * estimates for arms the API suppresses, labelled as unpublished.
- * Tables: `src/server/collector/migrations.ts`.
+ *
+ * The count cells come from the collector's own `SqliteReportStore`, so this
+ * view cannot drift from what the server aggregates. Keys have no reader in
+ * the store (the server only inserts and prunes them); their table is in
+ * `src/server/collector/migrations.ts`.
  */
 import Database from 'better-sqlite3';
-import type { Arm, CountRow, RandomizedField } from '../../../src/core/privacy';
+import type { Arm, CountRow } from '../../../src/core/privacy';
+import { SqliteReportStore } from '../../../src/server/collector/reportStore';
 
 /** What the collector stored. */
 export interface CollectorContents {
-  /** Idempotency keys seen, each once (they are the table's primary key). */
+  /** Idempotency keys seen, each once (they are the table's primary key), of every site. */
   keys: string[];
-  /** Count cells (every randomised field of every report counted once). */
+  /** Count cells of the site, every day (every randomised field of every report counted once). */
   rows: CountRow[];
 }
 
-interface CountRecord {
-  day: number;
-  policy_version: string;
-  arm: string;
-  schema: number;
-  epsilon: number;
-  field: string;
-  value: number;
-  count: number;
-}
-
-/** Reads the collector tables of the database at `path` (read-only; the server may keep running). */
-export function readCollectorDb(path: string, site?: string): CollectorContents {
+/** Reads the keys and `site`'s count cells of the database at `path` (read-only; the server may keep running). */
+export function readCollectorDb(path: string, site: string): CollectorContents {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     const keys = db.prepare<[], { key: string }>('SELECT key FROM privacy_report_keys').all().map((r) => r.key);
-    const select = 'SELECT day, policy_version, arm, schema, epsilon, field, value, count FROM privacy_counts';
-    const records = site === undefined ? db.prepare<[], CountRecord>(select).all() : db.prepare<[string], CountRecord>(`${select} WHERE site = ?`).all(site);
-    const rows = records.map((r) => ({
-      day: r.day,
-      policyVersion: r.policy_version,
-      arm: r.arm as Arm,
-      schema: r.schema,
-      epsilon: r.epsilon,
-      field: r.field as RandomizedField,
-      value: r.value,
-      count: r.count,
-    }));
+    const rows = new SqliteReportStore(db).aggregate({ site, fromDay: 0, toDay: Number.MAX_SAFE_INTEGER });
     return { keys, rows };
   } finally {
     db.close();
