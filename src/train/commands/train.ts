@@ -14,7 +14,7 @@ import { loadUciShoppers } from '../datasets/uciShoppers';
 import { parseCommonOptions } from '../lib/commonOptions';
 import { stratifiedSplit } from '../lib/split';
 import { MODEL_FILE, saveLayersModel } from '../mlp/saveLayersModel';
-import { buildPurchaseBundle } from '../pipeline/buildBundle';
+import { buildModelBundle } from '../pipeline/buildModelBundle';
 import { fitSplit } from '../pipeline/fitSplit';
 import { trainingConfig } from '../pipeline/trainingConfig';
 import type { HoldoutSection } from '../report/metricsFile';
@@ -69,12 +69,19 @@ export async function runTrainCommand(argv: string[]): Promise<void> {
   result.mlp.model.dispose();
 
   const rows = { train: split.train.length, validation: split.validation.length, test: split.test.length };
-  const bundle = buildPurchaseBundle(result.stats, result.mlp.calibration, result.mlp.threshold, {
-    dataset: 'UCI Online Shoppers Purchasing Intention (online_shoppers_intention.csv)',
-    dataSha256: data.sha256,
-    rows,
-    seed: options.seed,
-    tailorVersion: VERSION,
+  const bundle = buildModelBundle({
+    kind: 'purchase',
+    treatment: null,
+    stats: result.stats,
+    calibration: result.mlp.calibration,
+    threshold: result.mlp.threshold,
+    training: {
+      dataset: 'UCI Online Shoppers Purchasing Intention (online_shoppers_intention.csv)',
+      dataSha256: data.sha256,
+      rows,
+      seed: options.seed,
+      tailorVersion: VERSION,
+    },
   });
   const bundlePath = join(options.outDir, 'bundle.json');
   await writeFile(bundlePath, `${JSON.stringify(bundle, null, 2)}\n`);

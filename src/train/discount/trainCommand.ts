@@ -11,11 +11,11 @@ import { applyCalibration } from '../../core/model/calibration';
 import type { TreatmentInput } from '../../core/model/treatment';
 import { VERSION } from '../../core/version';
 import { saveLayersModel } from '../mlp/saveLayersModel';
+import { buildModelBundle } from '../pipeline/buildModelBundle';
 import { integerFlag, parseFlags, requiredFlag } from './lib/flags';
 import { holdoutTable, perTierTable, upliftTable } from './lib/cardTables';
 import type { DiscountMetricsFile } from './discountMetrics';
 import { DISCOUNT_METRICS_FORMAT, writeDiscountMetrics } from './discountMetrics';
-import { buildDiscountBundle } from './discountBundle';
 import { loadDiscountModel, scoreTiers } from './discountModel';
 import { discountTrainingConfig, fitDiscountModel } from './fitDiscountModel';
 import { holdoutMetrics } from './holdoutMetrics';
@@ -67,12 +67,19 @@ export async function runTrainLoggedCommand(argv: string[]): Promise<void> {
   const written = await saveLayersModel(fitted.model, outDir);
   fitted.model.dispose();
   const rows = { train: fitted.split.train.length, validation: fitted.split.validation.length, test: fitted.split.test.length };
-  const bundle = buildDiscountBundle(fitted.stats, fitted.treatment, fitted.calibration, fitted.threshold, {
-    dataset: `logged offers ${basename(loggedPath)}${truth ? ' (tailor simulate-data: real UCI sessions, simulated discount response)' : ''}`,
-    dataSha256: data.sha256,
-    rows,
-    seed,
-    tailorVersion: VERSION,
+  const bundle = buildModelBundle({
+    kind: 'discount-response',
+    treatment: fitted.treatment,
+    stats: fitted.stats,
+    calibration: fitted.calibration,
+    threshold: fitted.threshold,
+    training: {
+      dataset: `logged offers ${basename(loggedPath)}${truth ? ' (tailor simulate-data: real UCI sessions, simulated discount response)' : ''}`,
+      dataSha256: data.sha256,
+      rows,
+      seed,
+      tailorVersion: VERSION,
+    },
   });
   const bundlePath = join(outDir, 'bundle.json');
   await writeFile(bundlePath, `${JSON.stringify(bundle, null, 2)}\n`);

@@ -7,14 +7,15 @@ import type { ModelBundle } from '../../../src/core/model/bundle';
 import { applyCalibration } from '../../../src/core/model/calibration';
 import { encodeTreatment, treatmentColumns } from '../../../src/core/model/treatment';
 import type { TreatmentInput } from '../../../src/core/model/treatment';
-import { buildPurchaseBundle } from '../../../src/train/pipeline/buildBundle';
+import { buildModelBundle } from '../../../src/train/pipeline/buildModelBundle';
 
 const stats = fitFeatureStats([
   { PageValues: 0, Month: 'May', VisitorType: 'Returning_Visitor', Weekend: false },
   { PageValues: 30, Month: 'Nov', VisitorType: 'New_Visitor', Weekend: true },
 ]);
 const training = { dataset: 'fixture', dataSha256: '0'.repeat(64), rows: { train: 2, validation: 0, test: 0 }, seed: 1, tailorVersion: '0.1.0' };
-const purchase = (): ModelBundle => buildPurchaseBundle(stats, { method: 'platt', a: 0.8, b: -1.2 }, 0.35, training);
+const calibration = { method: 'platt', a: 0.8, b: -1.2 } as const;
+const purchase = (): ModelBundle => buildModelBundle({ kind: 'purchase', treatment: null, stats, calibration, threshold: 0.35, training });
 const TIERS: TreatmentInput = { name: 'discount_tier', levels: [0, 5, 10, 15], encoding: 'onehot' };
 
 describe('model bundle', () => {
@@ -29,6 +30,14 @@ describe('model bundle', () => {
     const discount = { ...purchase(), kind: 'discount-response', treatment: TIERS, inputColumns: [...columns, ...treatmentColumns(TIERS)] };
     expect(() => assertModelBundle(discount, FEATURE_SPEC)).not.toThrow();
     expect(treatmentColumns(TIERS)).toEqual(['discount_tier=0', 'discount_tier=5', 'discount_tier=10', 'discount_tier=15']);
+  });
+
+  it('builds a discount-response bundle with the treatment columns after the features, and refuses a kind that contradicts the treatment', () => {
+    const discount = buildModelBundle({ kind: 'discount-response', treatment: TIERS, stats, calibration, threshold: 0.35, training });
+    expect(discount.inputColumns).toEqual([...featureColumns(FEATURE_SPEC), 'discount_tier=0', 'discount_tier=5', 'discount_tier=10', 'discount_tier=15']);
+    expect(discount.treatment).toEqual(TIERS);
+    expect(() => buildModelBundle({ kind: 'purchase', treatment: TIERS, stats, calibration, threshold: 0.35, training })).toThrow(/must not have a treatment input/);
+    expect(() => buildModelBundle({ kind: 'discount-response', treatment: null, stats, calibration, threshold: 0.35, training })).toThrow(/needs a treatment input/);
   });
 
   it('rejects mismatches with errors naming the field', () => {
