@@ -5,21 +5,16 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FEATURE_SPEC } from '../../core/features/spec';
 import { deriveSeed, mulberry32 } from '../../core/lib/random';
-import { loadUciShoppers } from '../datasets/uciShoppers';
-import { parseCommonOptions } from '../lib/commonOptions';
 import { crossValidationSplits } from '../lib/split';
 import { summarize } from '../lib/summarize';
 import { fitSplit } from '../pipeline/fitSplit';
 import type { ClassifierScores } from '../pipeline/scoreClassifier';
 import { SCORE_NAMES } from '../pipeline/scoreClassifier';
-import { trainingConfig } from '../pipeline/trainingConfig';
+import { startUciRun, writeUciRunReport } from '../pipeline/uciRun';
 import type { CrossValidationSection, SummaryScores } from '../report/metricsFile';
-import { mergeMetricsFile } from '../report/metricsFile';
 import { crossValidationTable } from '../report/metricTables';
 import { renderPlots } from '../report/plots';
-import { writeModelCard } from '../report/writeModelCard';
 
 /** Help text of `tailor evaluate`. */
 export const EVALUATE_HELP = `Usage: tailor evaluate [options]
@@ -40,11 +35,9 @@ function summarizeFolds(folds: readonly { scores: ClassifierScores; threshold: n
 export async function runEvaluateCommand(argv: string[]): Promise<void> {
   // `evaluate --logged FILE --model DIR` values the offer policy on held-out logged offers (IPS, DR, % of oracle).
   if (argv.includes('--logged')) return (await import('../discount/evaluateCommand')).runEvaluatePolicyCommand(argv);
-  const options = parseCommonOptions(argv, 'evaluate', EVALUATE_HELP);
-  if (!options) return;
-  const started = Date.now();
-  const config = trainingConfig(options.seed, options.quick);
-  const data = await loadUciShoppers(options.dataDir);
+  const run = await startUciRun(argv, 'evaluate', EVALUATE_HELP);
+  if (!run) return;
+  const { options, config, data, started } = run;
   const splits = crossValidationSplits(data.labels, config.folds, config.validationFraction, mulberry32(deriveSeed(options.seed, 'cv-split')));
   const n = data.labels.length;
   const oof = { mlp: new Float32Array(n), gbdt: new Float32Array(n) };
@@ -81,17 +74,7 @@ export async function runEvaluateCommand(argv: string[]): Promise<void> {
     await writeFile(path, svg);
     return path;
   }));
-  const positives = data.labels.reduce((sum, y) => sum + y, 0);
-  const metricsPath = join(options.outDir, 'metrics.json');
-  const metrics = await mergeMetricsFile(metricsPath, {
-    format: 'tailor-metrics',
-    formatVersion: 1,
-    quick: options.quick,
-    featureSpecVersion: FEATURE_SPEC.version,
-    dataset: { file: 'online_shoppers_intention.csv', sha256: data.sha256, rows: n, positives },
-    crossValidation: section,
-  });
-  const cardPath = await writeModelCard(options.outDir, metrics, config);
+  const { metricsPath, cardPath } = await writeUciRunReport(run, { crossValidation: section });
 
   process.stdout.write(`${crossValidationTable(section)}\n\n`);
   process.stdout.write(`wrote ${[...plotPaths, metricsPath, cardPath].join(', ')}\n`);

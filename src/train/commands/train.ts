@@ -5,22 +5,17 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FEATURE_SPEC } from '../../core/features/spec';
 import { deriveSeed, mulberry32 } from '../../core/lib/random';
 import { layersModelWeightPaths, parseLayersModel } from '../../core/model/layersModel';
 import { mlpForward } from '../../core/model/mlp';
 import { VERSION } from '../../core/version';
-import { loadUciShoppers } from '../datasets/uciShoppers';
-import { parseCommonOptions } from '../lib/commonOptions';
 import { stratifiedSplit } from '../lib/split';
 import { MODEL_FILE, saveLayersModel } from '../mlp/saveLayersModel';
 import { buildModelBundle } from '../pipeline/buildModelBundle';
 import { fitSplit } from '../pipeline/fitSplit';
-import { trainingConfig } from '../pipeline/trainingConfig';
+import { startUciRun, writeUciRunReport } from '../pipeline/uciRun';
 import type { HoldoutSection } from '../report/metricsFile';
-import { mergeMetricsFile } from '../report/metricsFile';
 import { holdoutTable } from '../report/metricTables';
-import { writeModelCard } from '../report/writeModelCard';
 
 /** Help text of `tailor train`. */
 export const TRAIN_HELP = `Usage: tailor train [options]
@@ -52,11 +47,9 @@ async function parityCheck(outDir: string, testX: Float32Array, rows: number, tf
 export async function runTrainCommand(argv: string[]): Promise<void> {
   // `train --logged FILE` trains the discount-response model from logged randomized offers.
   if (argv.includes('--logged')) return (await import('../discount/trainCommand')).runTrainLoggedCommand(argv);
-  const options = parseCommonOptions(argv, 'train', TRAIN_HELP);
-  if (!options) return;
-  const started = Date.now();
-  const config = trainingConfig(options.seed, options.quick);
-  const data = await loadUciShoppers(options.dataDir);
+  const run = await startUciRun(argv, 'train', TRAIN_HELP);
+  if (!run) return;
+  const { options, config, data, started } = run;
   const split = stratifiedSplit(
     data.labels,
     { validation: config.validationFraction, test: config.testFraction },
@@ -105,17 +98,7 @@ export async function runTrainCommand(argv: string[]): Promise<void> {
     parityMaxAbsDiff: parity,
     seconds: (Date.now() - started) / 1000,
   };
-  const positives = data.labels.reduce((sum, y) => sum + y, 0);
-  const metricsPath = join(options.outDir, 'metrics.json');
-  const metrics = await mergeMetricsFile(metricsPath, {
-    format: 'tailor-metrics',
-    formatVersion: 1,
-    quick: options.quick,
-    featureSpecVersion: FEATURE_SPEC.version,
-    dataset: { file: 'online_shoppers_intention.csv', sha256: data.sha256, rows: data.labels.length, positives },
-    holdout,
-  });
-  const cardPath = await writeModelCard(options.outDir, metrics, config);
+  const { metricsPath, cardPath } = await writeUciRunReport(run, { holdout });
 
   process.stdout.write(`${holdoutTable(holdout)}\n\n`);
   process.stdout.write(`parity (plain-JS forward vs tfjs, max |Δp|): ${parity.toExponential(2)}\n`);
