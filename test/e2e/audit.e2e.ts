@@ -6,54 +6,36 @@
  * `tailor.consent(true)`, and storing then starts clean; axe-core finds no violation in the dialog (English and
  * Chinese); `tailor.audit()` carries events, decisions, the outbound log and the served data manifest.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FEATURE_SPEC } from '../../src/core/features/spec';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launchChromium } from './lib/chromium';
-import { startServer, type RunningServer } from './lib/server';
+import { useShop } from './lib/useShop';
 import { watchPage } from './lib/watchPage';
 import { readStore } from './lib/idb';
+import { ready } from './lib/ready';
+import { settled } from './lib/settled';
 
 const PENDING_KEY = 'tailor:pending:v1';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let server: RunningServer;
-let browser: Browser;
+const { server, browser } = useShop();
 const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
+// Registered after useShop, so it runs before the browser closes.
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
 });
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext();
+  const context = await browser().newContext();
   contexts.push(context);
   return context.newPage();
 }
 
-const ready = (page: Page) => page.evaluate(() => (window as any).tailor.ready());
-
-async function settled(page: Page, predicate: (names: string[]) => boolean, timeout = 10_000) {
-  const start = Date.now();
-  for (;;) {
-    const events = await readStore(page);
-    if (predicate(events.map((e) => e.name))) return events;
-    if (Date.now() - start > timeout) throw new Error(`events never settled; have: ${events.map((e) => e.name).join(', ')}`);
-    await page.waitForTimeout(150);
-  }
-}
-
 /** Home → category → product → add to cart; ends on the product page with the add stored. */
 async function journey(page: Page): Promise<void> {
-  await page.goto(`${server.shopUrl}/`);
+  await page.goto(`${server().shopUrl}/`);
   await ready(page);
   await page.locator('[data-testid="nav-category"]').first().click();
   await page.waitForLoadState('load');
@@ -152,7 +134,7 @@ describe('audit panel', () => {
     await dialog.getByRole('table', { name: /most recent events/ }).waitFor();
     expect(await axeViolations(page, 1280)).toEqual([]);
 
-    await page.goto(`${server.shopUrl}/zh/#tailor-audit`);
+    await page.goto(`${server().shopUrl}/zh/#tailor-audit`);
     const zh = page.getByRole('dialog', { name: '您的数据与 Tailor' });
     await zh.waitFor();
     await zh.getByRole('heading', { name: '保存了什么' }).waitFor();
@@ -219,7 +201,7 @@ describe('audit panel', () => {
   });
 
   it('tailor.audit() resolves with events, decisions, the outbound log and the served manifest', async () => {
-    const manifest = await (await fetch(`${server.tailorUrl}/sdk/tailor-manifest.json`)).json();
+    const manifest = await (await fetch(`${server().tailorUrl}/sdk/tailor-manifest.json`)).json();
     expect(manifest).toMatchObject({ format: 'tailor-data-manifest' });
     expect(manifest).toEqual(JSON.parse(readFileSync('dist/sdk/tailor-manifest.json', 'utf8')));
 

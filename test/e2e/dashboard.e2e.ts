@@ -8,13 +8,12 @@
  * cell is under k. No console error either way. Saves a screenshot to
  * test-results/dashboard.png and docs/dashboard.png (the README's image).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { ARMS, utcDay, type Arm, type Report } from '../../src/core/privacy';
 import { deriveSeed, mulberry32 } from '../../src/core/lib/random';
-import { launchChromium } from './lib/chromium';
-import { startServer, type RunningServer } from './lib/server';
+import { useShop } from './lib/useShop';
 import { watchPage, type PageWatch } from './lib/watchPage';
 import { generateReports, uploadBodies } from '../../scripts/simulate/lib/generatedReports';
 
@@ -34,23 +33,14 @@ const VERSION_2: Partial<Record<Arm, number>> = { holdout: 12, tier10: 30 };
 /** Another site where one arm (and so the pooled group) stays under k. */
 const SMALL_SITE: Partial<Record<Arm, number>> = { holdout: 60, none: 60, tier5: 20 };
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ TAILOR_REPORT_RATE_LIMIT: '100000' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const { server, browser } = useShop({ env: { TAILOR_REPORT_RATE_LIMIT: '100000' } });
 
 async function upload(site: string, reports: Report[]): Promise<void> {
   const bodies = uploadBodies(reports, site);
   for (let i = 0; i < bodies.length; i += 8) {
     await Promise.all(
       bodies.slice(i, i + 8).map(async (body) => {
-        const response = await fetch(`${server.tailorUrl}/v1/reports`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+        const response = await fetch(`${server().tailorUrl}/v1/reports`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
         expect(response.status).toBe(200);
         expect(await response.json()).toEqual({ accepted: body.reports.length, duplicates: 0 });
       }),
@@ -59,10 +49,10 @@ async function upload(site: string, reports: Report[]): Promise<void> {
 }
 
 async function openDashboard(query: string): Promise<{ page: Page; watch: PageWatch; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const watch = watchPage(page);
-  const response = await page.goto(`${server.tailorUrl}/dashboard${query}`);
+  const response = await page.goto(`${server().tailorUrl}/dashboard${query}`);
   expect(response?.status()).toBe(200);
   return { page, watch, close: () => context.close() };
 }

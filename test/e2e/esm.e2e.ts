@@ -2,36 +2,24 @@
  * The ES-module entry for shops built as apps: `import { init } from '…/sdk/tailor.mjs'`
  * loads the same loader, resolves with the page API, and tracking works.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './lib/chromium';
-import { startServer, type RunningServer } from './lib/server';
+import { describe, expect, it } from 'vitest';
+import { useShop } from './lib/useShop';
 import { readStore } from './lib/idb';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const { server, browser } = useShop();
 
 describe('ES-module entry', () => {
   it('init() installs Tailor from typed options and resolves with the API', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     // An HTML page with no Tailor tag of its own (the health JSON, shown as a document).
-    await page.goto(`${server.tailorUrl}/healthz`);
+    await page.goto(`${server().tailorUrl}/healthz`);
     // A string, so the test runner does not rewrite the dynamic import.
     const result = (await page.evaluate(`(async () => {
-      const { init } = await import(${JSON.stringify(`${server.tailorUrl}/sdk/tailor.mjs`)});
-      const tailor = await init({ site: 'app-shop', endpoint: ${JSON.stringify(server.tailorUrl)}, locale: 'zh-CN' });
+      const { init } = await import(${JSON.stringify(`${server().tailorUrl}/sdk/tailor.mjs`)});
+      const tailor = await init({ site: 'app-shop', endpoint: ${JSON.stringify(server().tailorUrl)}, locale: 'zh-CN' });
       tailor.track('app_opened', { screen: 'home' });
       const state = await tailor.ready();
       const again = await init({ site: 'ignored' });

@@ -9,11 +9,13 @@
 process.env.TZ = 'Asia/Shanghai'; // Node re-reads TZ when it is assigned; set before any Date is made here.
 
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './lib/chromium';
-import { startServer, type RunningServer } from './lib/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useShop } from './lib/useShop';
 import { watchPage } from './lib/watchPage';
+import { asHuman } from './lib/asHuman';
+import { debug } from './lib/debug';
+import { ready } from './lib/ready';
 import { validateEvent } from '../../src/core/events/validate';
 import { computeFeatures, detectBot, type FeatureEvent } from '../../src/core/sessionFeatures';
 import { createVectorizer } from '../../src/core/features/vectorize';
@@ -24,22 +26,10 @@ import { shopperLog } from '../unit/sessionFeatures/lib/shopperLog';
 import { featureDelta } from '../unit/sessionFeatures/lib/featureDelta';
 
 const ZONE = 'Asia/Shanghai';
-let server: RunningServer;
-let browser: Browser;
+// Triggers kept quiet (the return visit would show an offer mid-test, whose events would interleave the tail's).
+const { server, browser } = useShop({ env: { TAILOR_SHOP_TAG: JSON.stringify({ 'data-debug': '', 'data-triggers': 'idle-cart:3600' }) } });
 
-beforeAll(async () => {
-  // Triggers kept quiet (the return visit would show an offer mid-test, whose events would interleave the tail's).
-  server = await startServer({ TAILOR_SHOP_TAG: JSON.stringify({ 'data-debug': '', 'data-triggers': 'idle-cart:3600' }) });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const debug = (page: Page, method: string, ...args: unknown[]) =>
-  page.evaluate(([m, a]) => (window as any).tailor.debug[m as string](...(a as unknown[])), [method, args] as const);
-const features = (page: Page, full: boolean) => debug(page, 'features', full) as Promise<FeatureView>;
+const features = (page: Page, full: boolean) => debug<FeatureView>(page, 'features', full);
 
 /** The Node path: validate as the worker does, put in store order (ts, then id), compute. */
 function nodeRecord(events: readonly WireEvent[], inputs: FeatureView['inputs']): { raw: RawFeatureRecord; kept: FeatureEvent[] } {
@@ -61,13 +51,12 @@ function nodeRecord(events: readonly WireEvent[], inputs: FeatureView['inputs'])
 
 describe('feature parity: Node and the browser worker', () => {
   it('one recorded log gives the same raw and standardised vectors (|Δ| ≤ 1e-6), incremental and full', async () => {
-    const context = await browser.newContext({ timezoneId: ZONE });
     // A shopper, not a bot: Playwright sets navigator.webdriver, which would only change the bot verdict.
-    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false }));
+    const context = await asHuman(await browser().newContext({ timezoneId: ZONE }));
     const page = await context.newPage();
     const watch = watchPage(page);
-    await page.goto(`${server.shopUrl}/`);
-    await page.evaluate(() => (window as any).tailor.ready());
+    await page.goto(`${server().shopUrl}/`);
+    await ready(page);
     expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(ZONE);
     const model = (await debug(page, 'model')) as { state: string; model?: { kind: string; version: string } };
     expect(model.state).toBe('ready');

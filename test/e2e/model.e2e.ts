@@ -7,10 +7,10 @@
  * Also: the automatic choice, the fall-back to cpu under a CSP without 'wasm-unsafe-eval',
  * Cache Storage across starts, and the trained model the real build ships.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './lib/chromium';
-import { startServer, type RunningServer } from './lib/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startServer } from './lib/server';
+import { useShop } from './lib/useShop';
 import { watchPage } from './lib/watchPage';
 import { harnessPredict, harnessStart, prepareModelSdk, shippedModel, startHarness, type ModelSdk } from '../unit/model-runtime/lib/browserHarness';
 import { referenceProbabilities, worstDelta } from '../unit/model-runtime/lib/reference';
@@ -19,26 +19,23 @@ import type { BackendName } from '../../src/worker/model/engine';
 import type { RawFeatureRecord } from '../../src/core/features/definition';
 
 let sdk: ModelSdk;
-let server: RunningServer;
-let browser: Browser;
 const records = randomRecords(2024, 60);
 
+// Before useShop's hooks: the server serves the SDK built here.
 beforeAll(async () => {
   sdk = await prepareModelSdk([{ kind: 'discount-response', seed: 31, hidden: [32, 16] }, { kind: 'purchase', seed: 32 }]);
-  server = await startServer({ TAILOR_SDK_DIR: sdk.sdkDir });
-  // Software WebGL must be allowed explicitly in current Chromium; the runtime itself still refuses it by default.
-  browser = await launchChromium(['--enable-unsafe-swiftshader']);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+const { server, browser } = useShop({
+  env: () => ({ TAILOR_SDK_DIR: sdk.sdkDir }),
+  // Software WebGL must be allowed explicitly in current Chromium; the runtime itself still refuses it by default.
+  chromiumArgs: ['--enable-unsafe-swiftshader'],
 });
 
 async function shopPage(): Promise<{ page: Page; watch: ReturnType<typeof watchPage> }> {
-  const page = await (await browser.newContext()).newPage();
+  const page = await (await browser().newContext()).newPage();
   const watch = watchPage(page);
-  await page.goto(`${server.shopUrl}/`);
-  await startHarness(page, server.tailorUrl, sdk.chunk);
+  await page.goto(`${server().shopUrl}/`);
+  await startHarness(page, server().tailorUrl, sdk.chunk);
   return { page, watch };
 }
 
@@ -81,17 +78,17 @@ describe('model runtime in Chromium', () => {
   });
 
   it('falls back to cpu under a page CSP without wasm-unsafe-eval, and says why', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${server.shopUrl}/`);
+    const page = await (await browser().newContext()).newPage();
+    await page.goto(`${server().shopUrl}/`);
     // A <meta> policy, not a routed response: Chromium's local-network checks block a Playwright-fulfilled
     // document from reaching Tailor's loopback origin at all. Workers started afterwards inherit it.
     // No worker-src: module workers fetch their imports as workers, so it falls back to script-src.
-    const csp = `default-src 'none'; script-src 'self' blob: ${server.tailorUrl}; connect-src ${server.tailorUrl}`;
+    const csp = `default-src 'none'; script-src 'self' blob: ${server().tailorUrl}; connect-src ${server().tailorUrl}`;
     await page.evaluate((content) => {
       const meta = Object.assign(document.createElement('meta'), { httpEquiv: 'Content-Security-Policy', content });
       document.head.append(meta);
     }, csp);
-    await startHarness(page, server.tailorUrl, sdk.chunk);
+    await startHarness(page, server().tailorUrl, sdk.chunk);
     const start = await harnessStart(page, 'auto');
     expect(start.backend).toBe('cpu');
     expect(start.rejected.map((r) => r.backend)).toEqual(['webgl', 'wasm']);
@@ -128,7 +125,7 @@ describe('model runtime in Chromium', () => {
     if (!trained) throw new Error('dist/sdk ships no model for this feature spec: train one (tailor train) and rebuild');
     const real = await startServer();
     try {
-      const page = await (await browser.newContext()).newPage();
+      const page = await (await browser().newContext()).newPage();
       await page.goto(`${real.shopUrl}/`);
       await startHarness(page, real.tailorUrl, sdk.chunk);
       const start = await harnessStart(page, 'trained', { backends: ['wasm'] });

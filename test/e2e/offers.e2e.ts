@@ -4,43 +4,33 @@
  * banner stays away in a second tab; the banner passes axe-core; hostile
  * strings render inert; the page's layout does not shift.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launchChromium } from './lib/chromium';
-import { startServer, type RunningServer } from './lib/server';
+import { useShop } from './lib/useShop';
 import { watchPage } from './lib/watchPage';
 import { readStore } from './lib/idb';
+import { applyCoupon } from './lib/applyCoupon';
+import { asHuman } from './lib/asHuman';
+import { ready } from './lib/ready';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({
+const { server, browser } = useShop({
+  env: {
     TAILOR_SHOP_TAG: JSON.stringify({ 'data-debug': '' }),
     // No holdout and a forced 10 % exploration, so every decision is an offer the test can check.
     TAILOR_POLICY: JSON.stringify({ holdoutRate: 0, explorationRate: 1, explorationWeights: { '10': 1 }, maxOffersPerDay: 10, maxOffersPerWeek: 20 }),
-  });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  },
 });
 
-async function human(): Promise<BrowserContext> {
-  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false }));
-  return context;
-}
-const ready = (page: Page) => page.evaluate(() => (window as any).tailor.ready());
+/** A shopper's browser (not a bot to Tailor), with the clipboard the copy button writes to. */
+const human = async (): Promise<BrowserContext> => asHuman(await browser().newContext({ permissions: ['clipboard-read', 'clipboard-write'] }));
 const trigger = (page: Page) => page.evaluate(() => (window as any).tailor.debug.trigger('exit_intent'));
 const banner = (page: Page) => page.locator('[data-tailor-banner]');
 const part = (page: Page, name: string) => page.locator(`[data-tailor-banner] >> [data-part="${name}"]`);
 
 async function productPage(page: Page): Promise<void> {
-  await page.goto(`${server.shopUrl}/`);
+  await page.goto(`${server().shopUrl}/`);
   await ready(page);
   await page.evaluate(() => (window as any).tailor.debug.syncNow());
   await page.locator('[data-testid="product-link"]').first().click();
@@ -84,14 +74,9 @@ describe('offers', () => {
     expect(shown.reason).toContain('10 % off');
 
     await page.locator('[data-testid="add-to-cart"]').click();
-    await page.locator('[data-testid="cart-link"]').click();
-    await page.locator('[data-testid="checkout-button"]').click();
-    await page.waitForLoadState('load');
-    await page.locator('[data-testid="coupon-input"]').fill(code);
-    await page.locator('[data-testid="coupon-apply"]').click();
-    await expect.poll(() => page.locator('[data-testid="coupon-message"]').textContent()).toContain(code);
+    await applyCoupon(page, code);
     // A second redemption of the same code is refused by the server.
-    const again = await fetch(`${server.tailorUrl}/v1/coupons/redeem`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code, orderValue: 20 }) });
+    const again = await fetch(`${server().tailorUrl}/v1/coupons/redeem`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code, orderValue: 20 }) });
     expect(again.status).toBe(409);
     expect((await again.json()).error).toBe('already_redeemed');
     const interactions = (await readStore(page)).filter((e) => e.name.startsWith('offer_')).map((e) => e.name);

@@ -7,37 +7,31 @@
  * Privacy Control on, nothing is sent at all. And retention: 31 days later
  * old events are gone and neither features nor decisions use them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { launchChromium } from './lib/chromium';
-import { startServer, type RunningServer } from './lib/server';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Request } from 'playwright-core';
+import { useShop } from './lib/useShop';
 import { watchPage } from './lib/watchPage';
 import { readStore } from './lib/idb';
 import { validateReport, EVENT_NAMES_FOR_TEST } from './lib/outbound';
+import { applyCoupon } from './lib/applyCoupon';
+import { asHuman } from './lib/asHuman';
+import { debug } from './lib/debug';
+import { ready } from './lib/ready';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({
+const { server, browser } = useShop({
+  env: {
     TAILOR_SHOP_TAG: JSON.stringify({ 'data-debug': '' }),
     // Deterministic for the test: no holdout, and every decision explores the 10 % tier.
     TAILOR_POLICY: JSON.stringify({ holdoutRate: 0, explorationRate: 1, explorationWeights: { '10': 1 }, maxOffersPerDay: 5 }),
     TAILOR_REPORT_RATE_LIMIT: '1000',
-  });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  },
 });
 
-/** A shopper, not a bot: Playwright sets navigator.webdriver, which Tailor never personalises. */
+/** A shopper, not a bot (Tailor never personalises a webdriver session), with `extra` as a further init script. */
 async function humanContext(extra?: () => void): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false }));
+  const context = await asHuman(await browser().newContext());
   if (extra) await context.addInitScript(extra);
   return context;
 }
@@ -55,34 +49,30 @@ function capture(context: BrowserContext): Captured[] {
   return all;
 }
 
-const tailor = (page: Page) => page.evaluate(() => (window as any).tailor.ready());
-const debug = <T>(page: Page, fn: string, ...args: unknown[]) =>
-  page.evaluate(([f, a]) => (window as any).tailor.debug[f as string](...(a as unknown[])), [fn, args] as const) as Promise<T>;
-
 describe('what leaves the device', () => {
   it('a full journey sends only declared, noised, identifier-free payloads to the one collector', async () => {
     const context = await humanContext();
     const requests = capture(context);
     const page = await context.newPage();
     const watch = watchPage(page);
-    const shop = new URL(server.shopUrl).origin;
-    const collector = new URL(server.tailorUrl).origin;
+    const shop = new URL(server().shopUrl).origin;
+    const collector = new URL(server().tailorUrl).origin;
 
-    await page.goto(`${server.shopUrl}/`);
-    await tailor(page);
+    await page.goto(`${server().shopUrl}/`);
+    await ready(page);
     await debug(page, 'syncNow'); // pulls the merchant policy (and the coupon book)
     await page.locator('[data-testid="nav-category"]').first().click();
     await page.waitForLoadState('load');
     await page.locator('[data-testid="product-link"]').first().click();
     await page.waitForLoadState('load');
-    await tailor(page);
+    await ready(page);
     await page.locator('[data-testid="add-to-cart"]').click();
     await page.locator('[data-testid="search-input"]').fill('espresso');
     await page.locator('[data-testid="search-submit"]').click();
     await page.waitForURL(/search/);
     await page.locator('[data-testid="product-link"]').first().click();
     await page.waitForLoadState('load');
-    await tailor(page);
+    await ready(page);
 
     // The offer: exit intent on a product page, once the model is loaded (it loads on idle; a loaded CI
     // machine may not have been idle yet).
@@ -99,23 +89,18 @@ describe('what leaves the device', () => {
     await page.locator('[data-tailor-banner] >> [data-part="copy"]').click();
 
     // Redeem and purchase.
-    await page.locator('[data-testid="cart-link"]').click();
-    await page.locator('[data-testid="checkout-button"]').click();
-    await page.waitForLoadState('load');
-    await page.locator('[data-testid="coupon-input"]').fill(couponCode);
-    await page.locator('[data-testid="coupon-apply"]').click();
-    await expect.poll(() => page.locator('[data-testid="coupon-message"]').textContent()).toContain(couponCode);
+    await applyCoupon(page, couponCode);
     for (const [id, value] of [['checkout-name', 'Ada Lovelace'], ['checkout-email', 'ada@example.com'], ['checkout-address', '1 Way'], ['checkout-city', 'London'], ['checkout-postcode', 'N1 1AA']]) {
       await page.locator(`[data-testid="${id}"]`).fill(value!);
     }
     await page.locator('[data-testid="place-order"]').click();
     await page.waitForURL(/thank-you/);
-    await tailor(page);
+    await ready(page);
 
     // A second visit, then the reports: outcome window (24 h) and send delay (≤ 6 h). The debug clock
     // belongs to the page's worker, so it is moved after the last navigation.
-    await page.goto(`${server.shopUrl}/`);
-    await tailor(page);
+    await page.goto(`${server().shopUrl}/`);
+    await ready(page);
     await debug(page, 'advanceClock', 25 * HOUR);
     await debug(page, 'syncNow');
     await debug(page, 'advanceClock', 7 * HOUR);
@@ -182,17 +167,17 @@ describe('what leaves the device', () => {
     const context = await humanContext(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
     const requests = capture(context);
     const page = await context.newPage();
-    await page.goto(`${server.shopUrl}/`);
-    const ready = (await tailor(page)) as { health: { consent: { store: boolean; sync: boolean } } };
-    expect(ready.health.consent).toMatchObject({ store: true, sync: false });
+    await page.goto(`${server().shopUrl}/`);
+    const state = await ready<{ health: { consent: { store: boolean; sync: boolean } } }>(page);
+    expect(state.health.consent).toMatchObject({ store: true, sync: false });
     await page.locator('[data-testid="product-link"]').first().click();
     await page.waitForLoadState('load');
-    await tailor(page);
+    await ready(page);
     await debug(page, 'trigger', 'exit_intent');
     await debug(page, 'advanceClock', 32 * HOUR);
     await debug(page, 'syncNow');
     await page.waitForTimeout(500);
-    const collector = new URL(server.tailorUrl).origin;
+    const collector = new URL(server().tailorUrl).origin;
     const sent = requests.filter((r) => r.method !== 'GET' || (r.url.origin === collector && !r.url.pathname.startsWith('/sdk/')));
     expect(sent.map((r) => `${r.method} ${r.url.href}`)).toEqual([]);
     // Stored locally all the same.
@@ -205,11 +190,11 @@ describe('retention in practice', () => {
   it('31 days later old events are gone, and features and decisions no longer use them', async () => {
     const context = await humanContext();
     const page = await context.newPage();
-    await page.goto(`${server.shopUrl}/`);
-    await tailor(page);
+    await page.goto(`${server().shopUrl}/`);
+    await ready(page);
     await page.locator('[data-testid="product-link"]').first().click();
     await page.waitForLoadState('load');
-    await tailor(page);
+    await ready(page);
     await page.locator('[data-testid="add-to-cart"]').click();
     await expect.poll(async () => (await readStore(page)).some((e) => e.name === 'add_to_cart'), { timeout: 10_000 }).toBe(true);
     const before = await readStore(page);

@@ -3,39 +3,28 @@
  * shop on another origin, on a same-origin page under a strict CSP, and with
  * calls queued before the script loaded.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './lib/chromium';
-import { startServer, type RunningServer } from './lib/server';
+import { describe, expect, it } from 'vitest';
+import { useShop } from './lib/useShop';
 import { watchPage } from './lib/watchPage';
 import { readStore } from './lib/idb';
+import { ready } from './lib/ready';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const { server, browser } = useShop();
 
 type Ready = { ok: boolean; reason?: string; health?: { ok: boolean; version: string; eventsReceived: number } };
 
 describe('skeleton', () => {
   it('boots from a shop on another origin: tag loads, worker answers, nothing fails', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const watch = watchPage(page);
-    await page.goto(`${server.shopUrl}/`);
-    expect(new URL(server.shopUrl).origin).not.toBe(new URL(server.tailorUrl).origin);
-    const ready = await page.evaluate(() => (window as unknown as { tailor: { ready(): Promise<unknown> } }).tailor.ready());
-    expect(ready).toMatchObject({ ok: true, health: { ok: true, initialised: true } });
+    await page.goto(`${server().shopUrl}/`);
+    expect(new URL(server().shopUrl).origin).not.toBe(new URL(server().tailorUrl).origin);
+    const state = await ready(page);
+    expect(state).toMatchObject({ ok: true, health: { ok: true, initialised: true } });
     const tags = await page.locator('script[src$="/sdk/tailor.js"]').count();
     expect(tags).toBe(1);
-    expect(watch.requests.some((u) => u.startsWith(`${server.tailorUrl}/sdk/assets/worker-`))).toBe(true);
+    expect(watch.requests.some((u) => u.startsWith(`${server().tailorUrl}/sdk/assets/worker-`))).toBe(true);
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.pageErrors).toEqual([]);
     expect(watch.failedRequests).toEqual([]);
@@ -43,10 +32,10 @@ describe('skeleton', () => {
   });
 
   it('boots same-origin under a strict CSP (script-src self; worker-src self) with no violation', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const watch = watchPage(page);
-    const response = await page.goto(`${server.strictShopUrl}/`);
+    const response = await page.goto(`${server().strictShopUrl}/`);
     expect(response?.headers()['content-security-policy']).toContain("worker-src 'self'");
     await page.evaluate(() => {
       (window as unknown as { __violations: string[] }).__violations = [];
@@ -54,10 +43,8 @@ describe('skeleton', () => {
         (window as unknown as { __violations: string[] }).__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
       );
     });
-    const ready = (await page.evaluate(() =>
-      (window as unknown as { tailor: { ready(): Promise<unknown> } }).tailor.ready(),
-    )) as Ready;
-    expect(ready.ok).toBe(true);
+    const state = await ready<Ready>(page);
+    expect(state.ok).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.failedRequests).toEqual([]);
@@ -65,7 +52,7 @@ describe('skeleton', () => {
   });
 
   it('replays calls queued before the script loaded, in order', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     // Hold tailor.js back so the page's own calls certainly come first.
     await context.route('**/sdk/tailor.js', async (route) => {
       await new Promise((r) => setTimeout(r, 300));
@@ -81,15 +68,13 @@ describe('skeleton', () => {
     });
     const page = await context.newPage();
     const watch = watchPage(page);
-    await page.goto(`${server.shopUrl}/`);
+    await page.goto(`${server().shopUrl}/`);
     expect(await page.evaluate(() => (window as unknown as { __queuedBeforeLoad: boolean }).__queuedBeforeLoad)).toBe(true);
     await page.waitForFunction(() => typeof (window as unknown as { tailor: { ready?: unknown } }).tailor.ready === 'function');
-    const ready = (await page.evaluate(() =>
-      (window as unknown as { tailor: { ready(): Promise<unknown> } }).tailor.ready(),
-    )) as Ready;
-    expect(ready.ok).toBe(true);
+    const state = await ready<Ready>(page);
+    expect(state.ok).toBe(true);
     // Both queued calls reached the worker; page_view/product events captured automatically count too.
-    const stored = await page.evaluate(() => (window as unknown as { tailor: { ready(): Promise<{ health: { eventsReceived: number } }> } }).tailor.ready());
+    const stored = await ready<{ health: { eventsReceived: number } }>(page);
     expect(stored.health.eventsReceived).toBeGreaterThanOrEqual(2);
     const customs = await readStore(page).then((events) => events.filter((e) => e.name === 'custom').map((e) => e.props.name));
     expect(customs).toEqual(['newsletter_signup', 'video_play']);
@@ -101,20 +86,20 @@ describe('skeleton', () => {
   });
 
   it('serves health, immutable hashed chunks and CORS for the SDK', async () => {
-    const health = await fetch(`${server.tailorUrl}/healthz`).then((r) => r.json());
+    const health = await fetch(`${server().tailorUrl}/healthz`).then((r) => r.json());
     expect(health).toMatchObject({ ok: true, db: { ok: true } });
-    const tag = await fetch(`${server.tailorUrl}/sdk/tailor.js`);
+    const tag = await fetch(`${server().tailorUrl}/sdk/tailor.js`);
     expect(tag.headers.get('content-type')).toContain('text/javascript');
     expect(tag.headers.get('access-control-allow-origin')).toBe('*');
     expect(tag.headers.get('cache-control')).not.toContain('immutable');
     const source = await tag.text();
     const workerPath = /assets\/worker-[\w-]+\.js/.exec(source)?.[0];
     expect(workerPath).toBeTruthy();
-    const worker = await fetch(`${server.tailorUrl}/sdk/${workerPath}`);
+    const worker = await fetch(`${server().tailorUrl}/sdk/${workerPath}`);
     expect(worker.status).toBe(200);
     expect(worker.headers.get('cache-control')).toContain('immutable');
     expect(worker.headers.get('content-security-policy')).toContain("connect-src 'self'");
-    const escape = await fetch(`${server.tailorUrl}/sdk/..%2f..%2fpackage.json`);
+    const escape = await fetch(`${server().tailorUrl}/sdk/..%2f..%2fpackage.json`);
     expect(escape.status).toBe(404);
   });
 });

@@ -13,15 +13,16 @@
  * Holds with and without an offer model: arms are checked against the
  * device's own decisions, never against a particular tier.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { ARMS, utcDay, validateBatch, validateReport } from '../../src/core/privacy';
 import { mulberry32 } from '../../src/core/lib/random';
 import { OUTCOME_WINDOW_MS, armOf, type ReportableDecision } from '../../src/worker/sync/outcomes';
-import { launchChromium } from './lib/chromium';
-import { startServer, type RunningServer } from './lib/server';
+import type { RunningServer } from './lib/server';
+import { useBrowser, useServer } from './lib/useShop';
+import { asHuman } from './lib/asHuman';
 import { readStore, type StoredEventView } from './lib/idb';
-import { advanceClock, assertDebugHooks, bannerCode, deliverReports, emulateHuman, fireUntilDecided, readDecisions, readMeta, readOutbox, syncNow, tailorReady } from '../../scripts/simulate/lib/tailorPage';
+import { advanceClock, assertDebugHooks, bannerCode, deliverReports, fireUntilDecided, readDecisions, readMeta, readOutbox, syncNow, tailorReady } from '../../scripts/simulate/lib/tailorPage';
 import { readCollectorDb, reportsPerArm } from '../../scripts/simulate/lib/collectorDb';
 import { DEMO_CUSTOMER, checkout, openVia } from '../../scripts/simulate/lib/shopJourney';
 import { captureTailorRequests, type CapturedRequest } from '../../scripts/simulate/lib/capturedRequests';
@@ -34,16 +35,11 @@ const REPORT_KEYS = ['arm', 'clicked', 'copied', 'day', 'epsilon', 'idempotencyK
 const EMAIL = DEMO_CUSTOMER.email;
 const QUERY = 'espresso';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 /** A fresh device: its own context (own IndexedDB), a human's browser, every request to Tailor recorded. */
 async function device(server: RunningServer): Promise<{ context: BrowserContext; page: Page; sent: CapturedRequest[] }> {
-  const context = await browser.newContext();
-  await emulateHuman(context);
+  const context = await asHuman(await browser().newContext());
   const sent = captureTailorRequests(context, server.tailorUrl);
   return { context, page: await context.newPage(), sent };
 }
@@ -98,18 +94,14 @@ const uploads = (sent: CapturedRequest[]) => sent.filter((s) => s.method === 'PO
 const keysOf = (body: string | null) => (JSON.parse(body!) as { reports: { idempotencyKey: string }[] }).reports.map((r) => r.idempotencyKey);
 
 describe('reports from real journeys', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startServer(DEBUG_TAG);
-  });
-  afterAll(async () => server?.stop());
+  const server = useServer(DEBUG_TAG);
 
   it('carry only the report fields, nothing about the journey or the shopper, and are counted by the collector', async () => {
     const allKeys: string[] = [];
     const expectedArms: string[] = [];
     for (const buys of [true, false]) {
-      const { context, page, sent } = await device(server);
-      const code = await browseAndDecide(page, server.shopUrl);
+      const { context, page, sent } = await device(server());
+      const code = await browseAndDecide(page, server().shopUrl);
       if (buys) await checkout(page, code);
       const delivery = await deliverReports(page);
       expect(delivery.dropped).toBe(0);
@@ -139,14 +131,14 @@ describe('reports from real journeys', () => {
       }
 
       // Nothing that identifies the journey or the shopper, in any request Tailor made: URL, headers or body.
-      const { substrings, eventNames } = await secretsOf(page, server.shopUrl);
+      const { substrings, eventNames } = await secretsOf(page, server().shopUrl);
       expect(substrings.length).toBeGreaterThan(10);
       for (const s of sent) {
         const headers = await s.headers;
         expect(Object.keys(headers)).not.toContain('referer');
         expect(Object.keys(headers)).not.toContain('cookie');
         // CORS makes the browser name the shop's origin (the shop, not the page): never more than that.
-        if (headers.origin !== undefined) expect(headers.origin).toBe(new URL(server.shopUrl).origin);
+        if (headers.origin !== undefined) expect(headers.origin).toBe(new URL(server().shopUrl).origin);
         const text = `${s.url}\n${JSON.stringify(headers)}\n${s.body ?? ''}`;
         for (const secret of substrings) expect(text, `${s.method} ${s.path} leaks ${secret}`).not.toContain(secret);
         for (const token of s.body ? tokens(JSON.parse(s.body)) : []) expect(eventNames.has(token), `${s.path} carries event name ${token}`).toBe(false);
@@ -160,28 +152,24 @@ describe('reports from real journeys', () => {
 
     // A key is never reused: not within an upload, not across uploads or devices.
     expect(new Set(allKeys).size).toBe(allKeys.length);
-    const stored = readCollectorDb(server.dbPath, 'demo');
+    const stored = readCollectorDb(server().dbPath, 'demo');
     expect(new Set(stored.keys)).toEqual(new Set(allKeys));
     const perArm: Record<string, number> = {};
     for (const arm of expectedArms) perArm[arm] = (perArm[arm] ?? 0) + 1;
     expect(reportsPerArm(stored.rows)).toEqual(perArm);
-    const estimates = (await (await fetch(`${server.tailorUrl}/v1/estimates?site=demo`)).json()) as { empty: boolean; groups: { group: string }[] };
+    const estimates = (await (await fetch(`${server().tailorUrl}/v1/estimates?site=demo`)).json()) as { empty: boolean; groups: { group: string }[] };
     expect(estimates.empty).toBe(false);
     expect(estimates.groups.map((g) => g.group)).toEqual([...ARMS, 'policy']);
   });
 });
 
 describe('collector down, then up', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startServer(DEBUG_TAG);
-  });
-  afterAll(async () => server?.stop());
+  const server = useServer(DEBUG_TAG);
 
   it('keeps reports in the outbox while uploads fail, then counts each exactly once, retries and replays included', async () => {
-    const { context, page, sent } = await device(server);
+    const { context, page, sent } = await device(server());
     await context.route('**/v1/reports', (route) => route.abort('connectionrefused'));
-    await browseAndDecide(page, server.shopUrl);
+    await browseAndDecide(page, server().shopUrl);
 
     await advanceClock(page, OUTCOME_WINDOW_MS + 60_000);
     await syncNow(page);
@@ -192,7 +180,7 @@ describe('collector down, then up', () => {
     expect(waiting.length).toBeGreaterThanOrEqual(1);
     const waitingKeys = waiting.map((r) => r.report.idempotencyKey as string).sort();
     expect(uploads(sent).every((s) => s.failed)).toBe(true);
-    expect(readCollectorDb(server.dbPath, 'demo').keys).toEqual([]);
+    expect(readCollectorDb(server().dbPath, 'demo').keys).toEqual([]);
     expect(await readMeta<{ attempts: number }>(page, 'report-delivery')).toMatchObject({ attempts: expect.any(Number) });
 
     // Up again: the next rounds after the backoff deliver the same reports, under the same keys.
@@ -208,7 +196,7 @@ describe('collector down, then up', () => {
     const failedKeys = uploads(sent).filter((s) => s.failed).flatMap((s) => keysOf(s.body));
     expect(failedKeys.every((k) => waitingKeys.includes(k))).toBe(true);
 
-    const counted = () => readCollectorDb(server.dbPath, 'demo');
+    const counted = () => readCollectorDb(server().dbPath, 'demo');
     const total = (rows: ReturnType<typeof counted>['rows']) => Object.values(reportsPerArm(rows)).reduce((a, b) => a + b, 0);
     const before = counted();
     expect(before.keys.sort()).toEqual(waitingKeys);
@@ -216,7 +204,7 @@ describe('collector down, then up', () => {
 
     // A retried upload of the same batch (as a lost response would cause) counts nothing more.
     for (const upload of [...delivered, ...uploads(sent).filter((s) => s.failed)]) {
-      const response = await fetch(`${server.tailorUrl}/v1/reports`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: upload.body! });
+      const response = await fetch(`${server().tailorUrl}/v1/reports`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: upload.body! });
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ accepted: 0, duplicates: keysOf(upload.body).length });
     }
@@ -228,17 +216,13 @@ describe('collector down, then up', () => {
 });
 
 describe('uploads the collector refuses, on the real Node server', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    // The default upload limit (60 a minute per client): the flood below must meet it.
-    server = await startServer();
-  });
-  afterAll(async () => server?.stop());
+  // The default upload limit (60 a minute per client): the flood below must meet it.
+  const server = useServer();
 
   const post = (body: BodyInit, headers: Record<string, string> = {}) =>
-    fetch(`${server.tailorUrl}/v1/reports`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
+    fetch(`${server().tailorUrl}/v1/reports`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
   const valid = (n: number) => ({ site: 'demo', reports: generateReports({ arm: 'none', count: n, conversion: 0.1, day: utcDay(Date.now()) }, mulberry32(n)) });
-  const nothingStored = () => expect(readCollectorDb(server.dbPath, 'demo')).toEqual({ keys: [], rows: [] });
+  const nothingStored = () => expect(readCollectorDb(server().dbPath, 'demo')).toEqual({ keys: [], rows: [] });
 
   it('answers oversize bodies with 413, with or without a Content-Length', async () => {
     const huge = JSON.stringify({ ...valid(50), padding: 'x'.repeat(70 * 1024) });
@@ -289,7 +273,7 @@ describe('uploads the collector refuses, on the real Node server', () => {
     }
     expect(refused.length).toBeGreaterThanOrEqual(10);
     expect(Number(retryAfter)).toBeGreaterThan(0);
-    const stored = readCollectorDb(server.dbPath, 'demo');
+    const stored = readCollectorDb(server().dbPath, 'demo');
     expect(stored.keys.sort()).toEqual(accepted.sort());
     expect(reportsPerArm(stored.rows)).toEqual({ none: accepted.length });
   });

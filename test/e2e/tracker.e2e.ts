@@ -4,44 +4,23 @@
  * back to memory; click-then-navigate loses nothing; the merchant's
  * dataLayer.push behaves exactly as before; consent gates every write.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './lib/chromium';
-import { startServer, type RunningServer } from './lib/server';
+import { describe, expect, it } from 'vitest';
+import { useServer, useShop } from './lib/useShop';
 import { watchPage } from './lib/watchPage';
 import { readStore } from './lib/idb';
+import { ready } from './lib/ready';
+import { settled } from './lib/settled';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const { server, browser } = useShop();
 
 type Health = { ok: boolean; health?: { store: { kind: string; reason?: string }; eventsReceived: number } };
-const ready = (page: Page) => page.evaluate(() => (window as any).tailor.ready()) as Promise<Health>;
-
-async function settled(page: Page, predicate: (names: string[]) => boolean, timeout = 10_000) {
-  const start = Date.now();
-  for (;;) {
-    const events = await readStore(page);
-    if (predicate(events.map((e) => e.name))) return events;
-    if (Date.now() - start > timeout) throw new Error(`events never settled; have: ${events.map((e) => e.name).join(', ')}`);
-    await page.waitForTimeout(150);
-  }
-}
 
 describe('tracker', () => {
   it('captures a full journey with no merchant code into IndexedDB tailor', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const watch = watchPage(page);
-    await page.goto(`${server.shopUrl}/`);
+    await page.goto(`${server().shopUrl}/`);
     await ready(page);
     await page.locator('[data-testid="nav-category"]').first().click();
     await page.waitForLoadState('load');
@@ -103,13 +82,13 @@ describe('tracker', () => {
   });
 
   it('keeps the merchant dataLayer.push contract and reads pushes made before load', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     await context.addInitScript(() => {
       const w = window as any;
       w.dataLayer = [{ event: 'custom_before', foo: 1 }];
     });
     const page = await context.newPage();
-    await page.goto(`${server.shopUrl}/`);
+    await page.goto(`${server().shopUrl}/`);
     await ready(page);
     const result = await page.evaluate(() => {
       const dl = (window as any).dataLayer as unknown[] & { push: (...a: unknown[]) => number };
@@ -125,14 +104,14 @@ describe('tracker', () => {
   });
 
   it('loses nothing when a click is followed at once by navigation', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
-    await page.goto(`${server.shopUrl}/`);
+    await page.goto(`${server().shopUrl}/`);
     await ready(page);
     await page.locator('[data-testid="product-link"]').first().click();
     await page.waitForLoadState('load');
     await ready(page);
-    const home = `${server.shopUrl}/`;
+    const home = `${server().shopUrl}/`;
     // The push and the navigation happen in the same task: the worker has no time to write.
     await page.evaluate((to) => {
       (document.querySelector('[data-testid="add-to-cart"]') as HTMLButtonElement).click();
@@ -146,9 +125,9 @@ describe('tracker', () => {
   });
 
   it('writes one consistent history from two tabs at once', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const [a, b] = [await context.newPage(), await context.newPage()];
-    await Promise.all([a.goto(`${server.shopUrl}/`), b.goto(`${server.shopUrl}/search?q=tea`)]);
+    await Promise.all([a.goto(`${server().shopUrl}/`), b.goto(`${server().shopUrl}/search?q=tea`)]);
     await Promise.all([ready(a), ready(b)]);
     for (let i = 0; i < 3; i++) {
       await Promise.all([
@@ -166,11 +145,11 @@ describe('tracker', () => {
   });
 
   it('falls back to memory when IndexedDB cannot be opened, and the page keeps working', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const watch = watchPage(page);
     // A database at a version from the future: every open at Tailor's version fails (VersionError).
-    await page.goto(`${server.shopUrl}/favicon.svg`);
+    await page.goto(`${server().shopUrl}/favicon.svg`);
     await page.evaluate(
       () =>
         new Promise<void>((resolve, reject) => {
@@ -182,29 +161,25 @@ describe('tracker', () => {
           req.onerror = () => reject(req.error);
         }),
     );
-    await page.goto(`${server.shopUrl}/`);
-    const state = await ready(page);
+    await page.goto(`${server().shopUrl}/`);
+    const state = await ready<Health>(page);
     expect(state.ok).toBe(true);
     await page.evaluate(() => (window as any).tailor.track('still_works', {}));
-    await expect.poll(async () => (await ready(page)).health?.store.kind, { timeout: 10_000 }).toBe('memory');
-    expect((await ready(page)).health?.store.reason).toBeTruthy();
+    await expect.poll(async () => (await ready<Health>(page)).health?.store.kind, { timeout: 10_000 }).toBe('memory');
+    expect((await ready<Health>(page)).health?.store.reason).toBeTruthy();
     expect(watch.pageErrors).toEqual([]);
     await context.close();
   });
 });
 
 describe('consent gate', () => {
-  let gated: RunningServer;
-  beforeAll(async () => {
-    gated = await startServer({ TAILOR_SHOP_TAG: JSON.stringify({ 'data-consent': 'required' }) });
-  });
-  afterAll(async () => gated?.stop());
+  const gated = useServer({ TAILOR_SHOP_TAG: JSON.stringify({ 'data-consent': 'required' }) });
 
   it('stores nothing until consent(true), then starts; consent(false) stops capture', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
-    await page.goto(`${gated.shopUrl}/`);
-    const state = await ready(page);
+    await page.goto(`${gated().shopUrl}/`);
+    const state = await ready<Health>(page);
     expect(state.health?.store.kind).toBe('none');
     await page.evaluate(() => (window as any).tailor.track('before_consent', {}));
     await page.waitForTimeout(300);
