@@ -16,7 +16,8 @@ import { launchChromium } from '../test/e2e/lib/chromium';
 import { startServer, type RunningServer } from '../test/e2e/lib/server';
 import { captureTailorRequests, requestBytes } from '../scripts/simulate/lib/capturedRequests';
 import { openVia } from '../scripts/simulate/lib/shopJourney';
-import { assertDebugHooks, deliverReports, emulateHuman, fireUntilDecided, tailorReady } from '../scripts/simulate/lib/tailorPage';
+import { assertDebugHooks, deliverReports, fireUntilDecided, tailorReady } from '../scripts/simulate/lib/tailorPage';
+import { asHuman } from '../test/e2e/lib/asHuman';
 import { figure, type Benchmark, type Figure } from './lib/figure';
 
 /** What one shopper-day sent. */
@@ -30,7 +31,7 @@ interface Day {
 async function shopperDay(browser: Browser, server: RunningServer): Promise<Day> {
   const context = await browser.newContext();
   try {
-    await emulateHuman(context);
+    await asHuman(context);
     const captured = captureTailorRequests(context, server.tailorUrl);
     const page = await context.newPage();
     await page.goto(`${server.shopUrl}/`);

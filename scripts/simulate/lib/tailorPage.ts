@@ -1,15 +1,15 @@
 /**
  * Driving Tailor on a shop page from Node through its `data-debug` hooks:
- * emulate a human (Tailor never personalises webdriver sessions), fire a
- * trigger until it produced a decision, move the worker's clock past the
- * outcome window and the send delay, and read back what the device stored.
- * Shared by `npm run simulate`, the sync e2e test and the sync benchmark.
+ * fire a trigger until it produced a decision, move the worker's clock past
+ * the outcome window and the send delay, and read back what the device
+ * stored. Shared by `npm run simulate`, the sync e2e test and the sync
+ * benchmark (which make the browser a human's with test/e2e/lib/asHuman).
  *
  * Functions sent into the page are plain arrows on purpose: tsx keeps
  * function names with a helper that does not exist in the page, so a named
  * function or getter inside `evaluate` would throw there.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { readStore } from '../../../test/e2e/lib/idb';
 import { OUTCOME_WINDOW_MS } from '../../../src/worker/sync/outcomes';
 import { SEND_JITTER_MS } from '../../../src/worker/sync/reports';
@@ -27,14 +27,6 @@ export interface StoredDecision {
   policyVersion?: string;
   reported?: boolean;
   reportSkipped?: string;
-}
-
-/** The page script that makes `navigator.webdriver` read false, as in a human's browser. */
-export const HUMAN_INIT_SCRIPT = "Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false });";
-
-/** Makes every page of `context` look like a human's browser to Tailor's bot rule. */
-export async function emulateHuman(context: BrowserContext): Promise<void> {
-  await context.addInitScript({ content: HUMAN_INIT_SCRIPT });
 }
 
 /** `tailor.ready()`; throws with the reason when the worker did not come up. */
