@@ -9,6 +9,7 @@
  */
 import { launchChromium } from '../test/e2e/lib/chromium';
 import { startServer } from '../test/e2e/lib/server';
+import { asHuman } from '../test/e2e/lib/asHuman';
 import { figure, type Benchmark, type Figure } from './lib/figure';
 import { decideWithModel } from '../src/train/discount/decideRows';
 import { loadDiscountModel } from '../src/train/discount/discountModel';
@@ -52,8 +53,7 @@ export const benchmark: Benchmark = {
     const browser = await launchChromium();
     try {
       const context = await browser.newContext();
-      // A string: under tsx a getter in a function would be wrapped in a helper the page lacks.
-      await context.addInitScript("Object.defineProperty(Navigator.prototype, 'webdriver', { get() { return false; } })");
+      await asHuman(context); // a shopper, not a bot: Tailor never personalises navigator.webdriver
       const page = await context.newPage();
       await page.goto(`${server.shopUrl}/`);
       await page.evaluate(() => (window as any).tailor.ready());
