@@ -8,9 +8,9 @@
  * Same record, also when the running state has not seen the store as it is: the accumulator folds events in the
  * store's order (ts, then id), but events can reach the store out of that order (a page's buffered events replayed
  * after the next page's first view) or from another tab's worker, which this accumulator never hears of. So each
- * read first compares the store's event count with what was folded: equal → answer from the accumulator;
- * more, all at or after the latest folded event → fold just those (another tab); anything else (an event older
- * than the latest folded one, a retention sweep in another tab) → rebuild from the store, once.
+ * read first compares the store's event count and newest event with what was folded: the same → answer from
+ * the accumulator; more, all at or after the latest folded event → fold just those (another tab); anything else
+ * (an event older than the latest folded one, a retention sweep in another tab) → rebuild from the store, once.
  */
 import { computeFeatures, createAccumulator, detectBot, type FeatureAccumulator, type FeatureContext } from '../../core/sessionFeatures';
 import type { RawFeatureRecord } from '../../core/features/definition';
@@ -150,8 +150,12 @@ export function createFeatureSource(opts: FeatureSourceOptions): FeatureSource {
       }
       const r = running;
       const store = await opts.store();
-      const count = await store.countEvents();
-      if (count === r.folded || round === 2) return { r, rebuilt };
+      // The count alone misses another tab's sweep that deleted as many old events as new ones arrived; the
+      // newest stored event tells those apart.
+      const [count, newest] = await Promise.all([store.countEvents(), store.allEvents({ limit: 1 })]);
+      const top = newest[newest.length - 1];
+      const unchanged = count === r.folded && (top === undefined ? r.last === null : top.id === r.last?.id);
+      if (unchanged || round === 2) return { r, rebuilt };
       if (count > r.folded && r.last) {
         const unseen = await store.eventsSince(r.last.ts);
         // Re-filter after the await: `add` may have folded some of them meanwhile.

@@ -142,4 +142,25 @@ describe('worker features', () => {
     const last = await api.features();
     expect(featureDelta(last.raw, (await api.features({ full: true })).raw)).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
   });
+
+  it("notices another tab's sweep that deleted as many events as it added (equal count, different newest event)", async () => {
+    const factory = new IDBFactory();
+    const open = () => openStore({ indexedDB: factory });
+    const log = shopperLog({ end: END, seed: 17 });
+    const a = createWorkerApi({ open, now: () => END + 60_000 });
+    await a.init({ config, consent: all, sdkBase: 'http://x/sdk/' });
+    const cut = log.length - 6;
+    await a.ingest(log.slice(0, cut));
+    const before = await a.features();
+    const other = await open();
+    const total = await other.countEvents();
+    await other.appendEvents(log.slice(cut).map((e) => ({ ...e })));
+    const added = (await other.countEvents()) - total;
+    expect(added).toBeGreaterThan(0);
+    expect((await other.applyRetention({ now: END + 60_000, maxEvents: total })).deletedByCap).toBe(added);
+    const after = await a.features();
+    expect(after.timing.rebuilt).toBe(true);
+    expect(featureDelta(after.raw, (await a.features({ full: true })).raw)).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
+    expect(after.raw).not.toEqual(before.raw);
+  });
 });
