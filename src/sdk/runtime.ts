@@ -3,8 +3,8 @@
  * real page API, replays the queue, and (through the tracker) starts capture.
  * Everything heavier than the loader lives here, so tailor.js stays tiny.
  */
-import { createTailor, replay, type TailorApi, type TailorDeps } from './tailor';
-import type { QueuedCall } from './lib/replayQueue';
+import { createTailor, type TailorApi, type TailorDeps } from './tailor';
+import { replay, type QueuedCall } from './lib/replayQueue';
 
 export type { TailorApi, TailorDeps };
 

@@ -8,77 +8,22 @@
  * page.
  */
 import { wrap, type Remote } from 'comlink';
-import type { TailorConfig } from '../core/config';
-import type { Logger } from '../core/logger';
 import { VERSION } from '../core/version';
-import { installWireErrors, type AuditData, type TailorWorkerApi, type Trigger, type WireEvent, type WorkerHealth } from '../worker/protocol';
+import { installWireErrors, type TailorWorkerApi, type Trigger } from '../worker/protocol';
+import type { ReadyState, TailorApi, TailorDeps } from './tailorApi';
+import { createDebugHooks } from './debugHooks';
+import { downloadBlob } from './lib/downloadBlob';
 import { startWorker } from './lib/startWorker';
 import { onPageHide } from './lib/onPageHide';
 import { clearPending, hasOptedOut, rememberOptOut, savePending, takePending } from './lib/pendingBuffer';
-import type { QueuedCall } from './lib/replayQueue';
+import { replay, type QueuedCall } from './lib/replayQueue';
 import { manualEvent, startTracker, type IdentifiedEvent, type Tracker } from './track/tracker';
 import { activeDwellMs } from './track/captureEngagement';
 import { startOffers } from './offers/offerController';
 import { decideConsent, type ConsentDecision } from '../core/consent';
 import { watchConsentSignals, type PageSignals } from './lib/consentSignals';
 
-/** What `ready()` resolves to: never a rejection, so `await tailor.ready()` is always safe. */
-export type ReadyState = { ok: true; health: WorkerHealth } | { ok: false; reason: string };
-
-/** The object merchants call. */
-export interface TailorApi {
-  /** Tailor's version. */
-  readonly version: string;
-  /** Records an event: a schema name (`add_to_cart`, …) or any custom name with flat primitive props. */
-  track(name: string, props?: Record<string, unknown>): void;
-  /** Grants or withdraws consent. Withdrawn: capture stops and nothing more is stored. */
-  consent(granted: boolean): void;
-  /** Resolves once the worker has answered a health call, or with the reason it could not. */
-  ready(): Promise<ReadyState>;
-  /** Queue compatibility: `tailor.push(['track', name, props])` works before and after load. */
-  push(...calls: unknown[]): number;
-  /** Everything stored on this device, every payload ever sent, and the data manifest. */
-  audit(): Promise<AuditData | null>;
-  /** The same as a JSON file; `{download: true}` also saves it (data portability). */
-  exportData(options?: { download?: boolean }): Promise<Blob | null>;
-  /** Deletes everything Tailor stored, in every tab; capture stops until `consent(true)`. */
-  forget(): Promise<void>;
-  /** Opens the audit panel (also opened by the `#tailor-audit` URL fragment). */
-  openAudit(): Promise<void>;
-  /** Only with `data-debug`: support and test hooks (worker clock, sync now, features). */
-  debug?: TailorDebug;
-}
-
-/** Hooks available with `data-debug` on the tag. */
-export interface TailorDebug {
-  /** Moves the worker's clock forward by `ms`; resolves with the worker's new time. */
-  advanceClock(ms: number): Promise<number>;
-  /** Runs a sync round now (config pull, reports, delivery). */
-  syncNow(): Promise<unknown>;
-  /** The current feature vector (`full: true` recomputes from the store). */
-  features(full?: boolean): Promise<unknown>;
-  /** Runs the offer decision for a trigger, as the trigger logic would. */
-  trigger(trigger: 'exit_intent' | 'product_dwell' | 'idle_cart' | 'return_visit'): Promise<void>;
-  /** Loads the model now (if not yet) and resolves with its diagnostics. */
-  model(): Promise<unknown>;
-  /**
-   * Replays recorded events (e.g. the `events` of an export) into this device's store with their own ids and
-   * timestamps, through the worker's validation: to reproduce a shopper's features in support, and for parity tests.
-   */
-  ingest(events: unknown[]): Promise<unknown>;
-}
-
-/** Where the worker lives and how to talk to it. */
-export interface TailorDeps {
-  config: TailorConfig;
-  log: Logger;
-  /** Absolute URL of the worker chunk. */
-  workerUrl: string;
-  /** Absolute URL of the directory tailor.js was served from. */
-  sdkBase: string;
-  /** How long `ready()` waits for the worker before giving up. */
-  readyTimeoutMs?: number;
-}
+export type { ReadyState, TailorApi, TailorDebug, TailorDeps } from './tailorApi';
 
 /** Events captured before consent are held in memory only, at most this many. */
 const PRE_CONSENT_MAX = 100;
@@ -261,17 +206,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
       const data = await api.audit();
       if (!data) return null;
       const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
-      if (options.download) {
-        const a = document.createElement('a');
-        a.href = URL.createObjectURL(blob);
-        a.download = `tailor-data-${new Date(data.generatedAt).toISOString().slice(0, 10)}.json`;
-        a.rel = 'noopener';
-        a.style.display = 'none';
-        document.body.append(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-      }
+      if (options.download) downloadBlob(blob, `tailor-data-${new Date(data.generatedAt).toISOString().slice(0, 10)}.json`);
       return blob;
     },
     async forget() {
@@ -295,22 +230,11 @@ export function createTailor(deps: TailorDeps): TailorApi {
   };
 
   if (config.debug) {
-    const worker = async () => {
+    api.debug = createDebugHooks(async () => {
       const state = await boot();
       if (!state.ok || !remote) throw new Error(`worker unavailable: ${state.ok ? 'no remote' : state.reason}`);
       return remote;
-    };
-    api.debug = {
-      advanceClock: async (ms) => (await worker()).debugAdvanceClock(ms),
-      syncNow: async () => (await worker()).sync({ forceConfig: true }),
-      features: async (full = false) => (await worker()).features({ full }),
-      trigger: async (t) => {
-        await worker();
-        await fireTrigger?.(t);
-      },
-      model: async () => (await worker()).warmUpModel(),
-      ingest: async (events) => (await worker()).ingest(events as WireEvent[]),
-    };
+    }, (t) => fireTrigger?.(t));
   }
 
   /** Stops capture and drops every trace on the page side; the worker part is `remote.forget()`. */
@@ -390,23 +314,4 @@ export function createTailor(deps: TailorDeps): TailorApi {
   if (ric) ric(() => void boot(), { timeout: 2000 });
   else setTimeout(() => void boot(), 1);
   return api;
-}
-
-/** Runs one queued call against the real API; unknown methods are reported, not thrown. */
-export function replay(api: TailorApi, call: QueuedCall, log: Logger): void {
-  try {
-    if (!Array.isArray(call) || typeof call[0] !== 'string') {
-      log.warn('queued call must be an array starting with a method name; ignored');
-      return;
-    }
-    const [method, ...args] = call;
-    if (method === 'track') api.track(args[0] as string, args[1] as Record<string, unknown>);
-    else if (method === 'consent') api.consent(args[0] as boolean);
-    else if (method === 'ready') {
-      const cb = args[0];
-      void api.ready().then((state) => typeof cb === 'function' && cb(state));
-    } else log.warn(`unknown method ${JSON.stringify(method)} in the queue; ignored`);
-  } catch (error) {
-    log.warn('queued call failed:', error);
-  }
 }

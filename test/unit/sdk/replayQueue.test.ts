@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { takeQueuedCalls } from '../../../src/sdk/lib/replayQueue';
-import { replay, type TailorApi } from '../../../src/sdk/tailor';
+import { replay } from '../../../src/sdk/lib/replayQueue';
+import type { TailorApi } from '../../../src/sdk/tailorApi';
 import { createLogger } from '../../../src/core/logger';
 
 function args(..._a: unknown[]) {
