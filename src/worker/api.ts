@@ -14,6 +14,7 @@ import { DEFAULT_POLICY, type PolicyConfig } from '../core/policy';
 import type { Capabilities } from '../core/consent';
 import { openStore } from './store/openStore';
 import { isReturnLanding } from './offers/isReturnLanding';
+import { FEATURES_SNAPSHOT_KEY } from './features/snapshotKey';
 import type { Store } from './store/store';
 import type { StoredEventInput } from './store/schema';
 import type { FeatureSource, OfferDeps } from './decisionModule';
@@ -23,7 +24,7 @@ import { fetchManifest } from './static/fetchManifest';
 import { modelRuntime, type ModelRuntime } from './model';
 
 /** meta keys shown in the audit (everything Tailor keeps there). */
-const AUDIT_META_KEYS = ['visitor', 'holdout', 'coupon-book', 'outbound-log', 'privacy-budget', 'policy-config', 'report-delivery'];
+const AUDIT_META_KEYS = ['visitor', 'holdout', 'coupon-book', 'outbound-log', 'privacy-budget', 'policy-config', 'report-delivery', 'features-snapshot'];
 const OUTBOUND_KEY = 'outbound-log';
 const BUDGET_KEY = 'privacy-budget';
 
@@ -45,6 +46,8 @@ export interface WorkerApiOptions {
   now?: () => number;
   score?: OfferDeps['score'];
   fetch?: typeof fetch;
+  /** Delay before the running features are saved after a fold (default 2 s). */
+  snapshotDelayMs?: number;
 }
 
 function parseCapabilities(value: unknown, fn: string): Capabilities {
@@ -115,7 +118,12 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
   const decisions = () => (decisionModule ??= import('./decisionModule'));
   const featureSource = async (): Promise<FeatureSource> => {
     const { createFeatureSource } = await decisions();
-    return (features ??= createFeatureSource({ store, webdriver: init?.webdriver === true, clock: now }));
+    return (features ??= createFeatureSource({
+      store,
+      webdriver: init?.webdriver === true,
+      clock: now,
+      ...(options.snapshotDelayMs !== undefined ? { snapshotDelayMs: options.snapshotDelayMs } : {}),
+    }));
   };
 
   const sweep = async (s: Store) => {
@@ -124,7 +132,11 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
     lastSweep = t;
     const result = await s.applyRetention({ now: t });
     if (result.error) log.warn('retention sweep failed:', result.error.message);
-    else if (result.deletedByAge + result.deletedByCap > 0) features?.reset();
+    else if (result.deletedByAge + result.deletedByCap > 0) {
+      // Deleted events must not live on in the running features nor in their saved snapshot.
+      features?.reset();
+      await s.setMeta(FEATURES_SNAPSHOT_KEY, null).catch(() => {});
+    }
   };
 
   const api: TailorWorkerApi & { store(): Promise<Store> } = {
@@ -156,8 +168,9 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
       if (!consent.store) return { written: 0, duplicates: 0, rejected: events.length };
       const valid: StoredEventInput[] = [];
       let rejected = 0;
+      const t = now(); // the worker's clock, so that a debug clock shift moves the accepted window too
       for (const e of events) {
-        const result = validateEvent(e);
+        const result = validateEvent(e, t);
         if (result.ok && typeof e?.id === 'string' && e.id.length > 0 && e.id.length <= 64) valid.push({ ...result.event, id: e.id });
         else rejected++;
       }
@@ -227,7 +240,7 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
         botReasons: f.botReasons,
         mode: opts.full ? 'full' : 'incremental',
         inputs: f.inputs,
-        timing: { computeMs: f.computeMs, lastFoldMs: f.lastFoldMs, rebuilt: f.rebuilt, lastBuildMs: f.lastBuildMs },
+        timing: { computeMs: f.computeMs, lastFoldMs: f.lastFoldMs, rebuilt: f.rebuilt, lastBuild: f.lastBuild },
       };
     },
     async warmUpModel() {

@@ -128,9 +128,10 @@ export interface FeatureView {
   /**
    * Worker-side milliseconds: this record (store read + recompute, or accumulator read) and the last ingest's fold;
    * `rebuilt` when the running features had to be rebuilt from the store (first read, events that arrived out of
-   * order) rather than read or caught up incrementally; `lastBuildMs` is the latest such build's duration.
+   * order) rather than read or caught up incrementally; `lastBuild` is the latest such build: its duration, and
+   * whether the snapshot saved by an earlier page or every stored event gave it.
    */
-  timing: { computeMs: number; lastFoldMs: number | null; rebuilt: boolean; lastBuildMs: number | null };
+  timing: { computeMs: number; lastFoldMs: number | null; rebuilt: boolean; lastBuild: { ms: number; from: 'snapshot' | 'events' } | null };
 }
 
 /** Outcome of a sync round. */

@@ -121,6 +121,20 @@ describe('feature parity: Node and the browser worker', () => {
     expect(full.raw.frequency).toBeGreaterThanOrEqual(1);
     expect(full.raw.offer_response).not.toBeNull();
     expect(full.raw.ProductRelated).toBeGreaterThan(1);
+
+    // The next page restores the running features the worker saved, instead of reading every event again, and
+    // they still equal the Node computation over every stored event (the next page's own page view included).
+    await page.waitForTimeout(2500); // the save follows the last fold by 2 s
+    await page.reload();
+    await page.evaluate(() => (window as any).tailor.ready());
+    const next = await features(page, false);
+    expect(next.timing.lastBuild?.from).toBe('snapshot');
+    // Against Node over what is stored now, at the view's own clock (two reads ms apart differ in recency).
+    const storedNow = ((await page.evaluate(() => (window as any).tailor.audit())) as AuditData).events as WireEvent[];
+    const delta = featureDelta(next.raw as RawFeatureRecord, nodeRecord(storedNow, next.inputs).raw);
+    console.log(`feature parity (restored on the next page): worst |Δ| raw = ${delta.worst.toExponential(2)}; build ${next.timing.lastBuild?.ms.toFixed(1)} ms`);
+    expect(delta.mismatched).toEqual([]);
+    expect(delta.worst).toBeLessThanOrEqual(1e-6);
     expect(watch.pageErrors).toEqual([]);
     await context.close();
   });

@@ -136,6 +136,7 @@ export const META_KEYS: readonly MetaKeySpec[] = [
   { key: 'privacy-budget', holds: 'privacy budget: the limits, ε per report, and what was spent per UTC day (reports, ε)', retention: 'days outside the 7-day window are dropped' },
   { key: 'report-delivery', holds: 'retry state of report uploads (failed attempts, next attempt time)', retention: 'reset after a successful upload' },
   { key: 'policy-config', holds: 'the policy configuration received from the collector', retention: 'replaced on refresh' },
+  { key: 'features-snapshot', holds: "the running feature computation, saved so the next page need not re-read every event: counters over past visits (purchases, spend, cart abandons, per-page and per-category view counts) and the current visit's aggregate; derived from the stored events, never sent", retention: 'rewritten as events arrive; discarded when stored events are deleted (retention) and by "Delete my data"' },
 ];
 
 /** Storage outside IndexedDB. */

@@ -12,11 +12,12 @@
  * the accumulator; more, all at or after the latest folded event → fold just those (another tab); anything else
  * (an event older than the latest folded one, a retention sweep in another tab) → rebuild from the store, once.
  */
-import { computeFeatures, createAccumulator, detectBot, type FeatureAccumulator, type FeatureContext } from '../../core/sessionFeatures';
+import { computeFeatures, createAccumulator, detectBot, type FeatureContext } from '../../core/sessionFeatures';
 import type { RawFeatureRecord } from '../../core/features/definition';
 import type { Store } from '../store/store';
 import type { StoredEvent } from '../store/schema';
 import { compareByTsThenId } from '../store/lib/eventOrder';
+import { FEATURES_SNAPSHOT_KEY, restoreSnapshot, takeSnapshot, type RestoredFeatures, type SnapshotInputs } from './featureSnapshot';
 
 /**
  * The inputs besides the events that a feature record was computed with, so that anyone holding the same events
@@ -42,8 +43,8 @@ export interface FeatureState {
   lastFoldMs: number | null;
   /** True when this read had to (re)build the running state from the store. */
   rebuilt: boolean;
-  /** How long the latest build from the store took (null before any), whichever read caused it. */
-  lastBuildMs: number | null;
+  /** The latest build (null before any), whichever read caused it: its time, and whether a saved snapshot or the events gave it. */
+  lastBuild: { ms: number; from: 'snapshot' | 'events' } | null;
 }
 
 /** The worker's feature source. */
@@ -64,17 +65,17 @@ export interface FeatureSourceOptions {
   webdriver?: boolean;
   clock?: () => number;
   utcOffsetMinutes?: number;
+  /** Save the running features for the next page (featureSnapshot.ts); default true. */
+  snapshots?: boolean;
+  /** Delay before saving after events were folded (a build from the events is saved at once); default 2 s. */
+  snapshotDelayMs?: number;
 }
 
-/** The running state: the accumulator, what it was built with, and the store events it has seen. */
-interface Running {
-  acc: FeatureAccumulator;
-  inputs: FeatureInputs;
-  folded: number;
-  /** The latest folded event in store order, and the ids folded at its ts (a later read may return them again). */
-  last: StoredEvent | null;
-  idsAtLast: Set<string>;
-}
+/**
+ * The running state: the accumulator, what it was built with, the count of store events folded, the latest of
+ * them in store order and the ids folded at its ts (a later read from that ts returns them again).
+ */
+type Running = RestoredFeatures;
 
 /** Creates the source; nothing is read until the first `current()`. */
 export function createFeatureSource(opts: FeatureSourceOptions): FeatureSource {
@@ -82,8 +83,21 @@ export function createFeatureSource(opts: FeatureSourceOptions): FeatureSource {
   let running: Running | null = null;
   let stale = false;
   let lastFoldMs: number | null = null;
-  let lastBuildMs: number | null = null;
+  let lastBuild: FeatureState['lastBuild'] = null;
   let sessionEvents: StoredEvent[] = [];
+  const snapshots = opts.snapshots !== false;
+  let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Saves the running state after `delayMs`, once however many folds ask for it meanwhile. */
+  const scheduleSave = (delayMs: number) => {
+    if (!snapshots || saveTimer !== null) return;
+    saveTimer = setTimeout(() => {
+      saveTimer = null;
+      const r = running;
+      if (!r || stale) return;
+      const snapshot = takeSnapshot(r);
+      void opts.store().then((store) => store.setMeta(FEATURES_SNAPSHOT_KEY, snapshot)).catch(() => {});
+    }, delayMs);
+  };
 
   const contextFor = async (store: Store, events: readonly StoredEvent[], now: number): Promise<FeatureContext> => {
     const visitor = await store.visitorState(now);
@@ -94,8 +108,7 @@ export function createFeatureSource(opts: FeatureSourceOptions): FeatureSource {
       ...(opts.utcOffsetMinutes !== undefined ? { utcOffsetMinutes: opts.utcOffsetMinutes } : {}),
     };
   };
-  const inputsOf = (context: FeatureContext): FeatureInputs => ({
-    now: context.now,
+  const inputsOf = (context: FeatureContext): SnapshotInputs => ({
     priorSessions: context.visitor?.priorSessions ?? 0,
     persistent: context.visitor?.persistent ?? false,
     ...(context.utcOffsetMinutes !== undefined ? { utcOffsetMinutes: context.utcOffsetMinutes } : {}),
@@ -106,7 +119,7 @@ export function createFeatureSource(opts: FeatureSourceOptions): FeatureSource {
   };
   const verdict = (raw: RawFeatureRecord, session: readonly StoredEvent[], inputs: FeatureInputs, started: number, rebuilt: boolean): FeatureState => {
     const bot = detectBot(session, { webdriver: opts.webdriver === true });
-    return { raw, bot: bot.bot, botReasons: [...bot.reasons], inputs, computeMs: performance.now() - started, lastFoldMs, rebuilt, lastBuildMs };
+    return { raw, bot: bot.bot, botReasons: [...bot.reasons], inputs, computeMs: performance.now() - started, lastFoldMs, rebuilt, lastBuild };
   };
   /** False when `e` sorts before the latest folded event: folding it now would not be the store's order. */
   const inOrder = (r: Running, e: StoredEvent) => r.last === null || compareByTsThenId(e, r.last) >= 0;
@@ -120,15 +133,24 @@ export function createFeatureSource(opts: FeatureSourceOptions): FeatureSource {
     sessionEvents.push(e);
   };
 
-  const build = async (): Promise<Running> => {
+  /** The running state from the saved snapshot (when `useSnapshot` and one is usable), else from every event. */
+  const build = async (useSnapshot: boolean): Promise<Running> => {
     const started = performance.now();
     const store = await opts.store();
+    const restored = useSnapshot && snapshots ? restoreSnapshot(await store.getMeta(FEATURES_SNAPSHOT_KEY).catch(() => undefined), clock()) : null;
+    if (restored) {
+      const { last } = restored;
+      // The bot check reads the open session's events; later ones are folded (and appended) by the level-up.
+      sessionEvents = last ? (await store.eventsInSession(last.session_id)).filter((e) => compareByTsThenId(e, last) <= 0) : [];
+      lastBuild = { ms: performance.now() - started, from: 'snapshot' };
+      return restored;
+    }
     const events = await store.allEvents();
     const context = await contextFor(store, events, clock());
     const r: Running = { acc: createAccumulator(context), inputs: inputsOf(context), folded: 0, last: null, idsAtLast: new Set() };
     sessionEvents = [];
     for (const e of events) fold(r, e);
-    lastBuildMs = performance.now() - started;
+    lastBuild = { ms: performance.now() - started, from: 'events' };
     return r;
   };
   /** One level-up at a time: two concurrent reads must not fold the same unseen events twice. */
@@ -144,9 +166,12 @@ export function createFeatureSource(opts: FeatureSourceOptions): FeatureSource {
     // Two rounds at most: a rebuild that a concurrent write overtook is caught up (or rebuilt) once more.
     for (let round = 0; ; round++) {
       if (!running || stale) {
+        // A snapshot is tried once per page: when the store contradicts it, the events decide.
+        const fromEvents = stale;
         stale = false;
-        running = await build();
+        running = await build(!fromEvents);
         rebuilt = true;
+        if (lastBuild?.from === 'events') scheduleSave(0);
       }
       const r = running;
       const store = await opts.store();
@@ -162,6 +187,7 @@ export function createFeatureSource(opts: FeatureSourceOptions): FeatureSource {
         const fresh = unseen.filter((e) => !r.idsAtLast.has(e.id));
         if (fresh.length === count - r.folded && fresh.every((e) => inOrder(r, e))) {
           for (const e of fresh) fold(r, e);
+          scheduleSave(opts.snapshotDelayMs ?? 2000);
           return { r, rebuilt };
         }
       }
@@ -182,25 +208,28 @@ export function createFeatureSource(opts: FeatureSourceOptions): FeatureSource {
       }
       for (const e of sorted) fold(r, e);
       lastFoldMs = performance.now() - started;
+      scheduleSave(opts.snapshotDelayMs ?? 2000);
     },
     async current(now = clock()) {
       const started = performance.now();
       const { r, rebuilt } = await serial(level);
       // The record's clock is the later of `now` and the latest event, as computeFeatures would take it.
-      return verdict(r.acc.raw(now), sessionEvents, { ...r.inputs, now }, started, rebuilt);
+      return verdict(r.acc.raw(now), sessionEvents, { now, ...r.inputs }, started, rebuilt);
     },
     async fullRecompute(now = clock()) {
       const started = performance.now();
       const store = await opts.store();
       const events = await store.allEvents();
       const context = await contextFor(store, events, now);
-      return verdict(computeFeatures(events, context), lastSession(events), inputsOf(context), started, false);
+      return verdict(computeFeatures(events, context), lastSession(events), { now, ...inputsOf(context) }, started, false);
     },
     reset() {
+      if (saveTimer !== null) clearTimeout(saveTimer);
+      saveTimer = null;
       running = null;
       stale = false;
       lastFoldMs = null;
-      lastBuildMs = null;
+      lastBuild = null;
       sessionEvents = [];
     },
   };

@@ -14,6 +14,7 @@ import { openStore } from '../../../src/worker/store/openStore';
 import type { FeatureView, WireEvent } from '../../../src/worker/protocol';
 import { shopperLog } from '../sessionFeatures/lib/shopperLog';
 import { featureDelta } from '../sessionFeatures/lib/featureDelta';
+import { FEATURES_SNAPSHOT_KEY } from '../../../src/worker/features/snapshotKey';
 
 const config = { site: 's', endpoint: null, consent: 'granted' as const, locale: 'en' as const, debug: false, personaliseUnderGpc: true, triggers: { ...DEFAULT_TRIGGERS }, theme: {} };
 const all = { store: true, personalise: true, sync: true };
@@ -162,5 +163,82 @@ describe('worker features', () => {
     expect(after.timing.rebuilt).toBe(true);
     expect(featureDelta(after.raw, (await a.features({ full: true })).raw)).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
     expect(after.raw).not.toEqual(before.raw);
+  });
+
+  describe('saved between pages', () => {
+    const settle = () => new Promise((r) => setTimeout(r, 30)); // the snapshot write (delay 0) lands
+    const page = async (factory: IDBFactory, now = END + 60_000, debug = false) => {
+      const api = createWorkerApi({ open: () => openStore({ indexedDB: factory }), now: () => now, snapshotDelayMs: 0 });
+      await api.init({ config: { ...config, debug }, consent: all, sdkBase: 'http://x/sdk/' });
+      return api;
+    };
+    const full = async (api: Awaited<ReturnType<typeof page>>) => (await api.features({ full: true })).raw;
+
+    it('a new page restores the saved features and folds only what arrived since', async () => {
+      const factory = new IDBFactory();
+      const log = shopperLog({ end: END, seed: 23 });
+      const cut = log.length - 12;
+      const first = await page(factory);
+      await first.ingest(log.slice(0, cut));
+      expect((await first.features()).timing.lastBuild?.from).toBe('events');
+      await settle();
+      const second = await page(factory);
+      await second.ingest(log.slice(cut)); // arrives before the page's first feature read
+      const view = await second.features();
+      expect(view.timing.lastBuild?.from).toBe('snapshot');
+      expect(featureDelta(view.raw, await full(second))).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
+      expect(featureDelta(view.raw, nodeFeatures(log, view.inputs))).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
+      expect(view.bot).toBe((await second.features({ full: true })).bot);
+    });
+
+    it('a snapshot the store contradicts (events deleted since) gives way to the events, and is rewritten', async () => {
+      const factory = new IDBFactory();
+      const log = shopperLog({ end: END, seed: 29 });
+      const first = await page(factory);
+      await first.ingest(log);
+      await first.features();
+      await settle();
+      const other = await openStore({ indexedDB: factory });
+      const count = await other.countEvents();
+      await other.applyRetention({ now: END + 60_000, maxEvents: count - 7 });
+      const second = await page(factory);
+      const view = await second.features();
+      expect(view.timing.lastBuild?.from).toBe('events');
+      expect(featureDelta(view.raw, await full(second))).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
+      await settle();
+      expect(await other.getMeta<{ folded: number }>(FEATURES_SNAPSHOT_KEY)).toMatchObject({ folded: count - 7 });
+    });
+
+    it('ignores a snapshot of another feature spec or a malformed one', async () => {
+      const factory = new IDBFactory();
+      const first = await page(factory);
+      await first.ingest(shopperLog({ end: END, seed: 31 }));
+      await first.features();
+      await settle();
+      const store = await openStore({ indexedDB: factory });
+      const saved = await store.getMeta<Record<string, unknown>>(FEATURES_SNAPSHOT_KEY);
+      for (const bad of [{ ...saved, spec: '0.0.1' }, { ...saved, accumulator: { version: 2, history: 'x' } }, { ...saved, folded: -1 }, 'x']) {
+        await store.setMeta(FEATURES_SNAPSHOT_KEY, bad);
+        const next = await page(factory);
+        const view = await next.features();
+        expect(view.timing.lastBuild?.from).toBe('events');
+        expect(featureDelta(view.raw, await full(next))).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
+        await settle(); // this page saves a good snapshot: let it land before the next bad one is planted
+      }
+    });
+
+    it('the retention sweep discards the snapshot with the events it deletes', async () => {
+      const factory = new IDBFactory();
+      const api = await page(factory, END + 60_000, true);
+      await api.ingest(shopperLog({ end: END, seed: 37 }));
+      await api.features();
+      await settle();
+      const store = await openStore({ indexedDB: factory });
+      expect(await store.getMeta(FEATURES_SNAPSHOT_KEY)).toMatchObject({ version: 1 });
+      await api.debugAdvanceClock(25 * 86_400_000); // the log's first visits are now over 30 days old
+      await api.ingest([{ id: 'late', name: 'page_view', ts: END + 25 * 86_400_000, page_type: 'home', path: '/', props: { page_type: 'home', path: '/' } } as WireEvent]);
+      await settle();
+      expect(await store.getMeta(FEATURES_SNAPSHOT_KEY)).toBeNull();
+    });
   });
 });
