@@ -177,9 +177,8 @@ export function createFeatureSource(opts: FeatureSourceOptions): FeatureSource {
       const store = await opts.store();
       // The count alone misses another tab's sweep that deleted as many old events as new ones arrived; the
       // newest stored event tells those apart.
-      const [count, newest] = await Promise.all([store.countEvents(), store.allEvents({ limit: 1 })]);
-      const top = newest[newest.length - 1];
-      const unchanged = count === r.folded && (top === undefined ? r.last === null : top.id === r.last?.id);
+      const { count, newest } = await store.eventStamp();
+      const unchanged = count === r.folded && (newest === null ? r.last === null : newest.id === r.last?.id);
       if (unchanged || round === 2) return { r, rebuilt };
       if (count > r.folded && r.last) {
         const unseen = await store.eventsSince(r.last.ts);

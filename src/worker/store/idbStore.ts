@@ -75,6 +75,14 @@ export function createIdbStore(db: IDBPDatabase<TailorDB>, deps: IdbStoreDeps): 
       });
     },
     countEvents: async () => open('countEvents').count('events'),
+    async eventStamp() {
+      const tx = open('eventStamp').transaction('events');
+      return inTransaction(tx, async () => {
+        // A key cursor on the ts index, backwards: the newest (ts, id) without reading the event itself.
+        const [count, cursor] = await Promise.all([tx.store.count(), tx.store.index('by-ts').openKeyCursor(null, 'prev')]);
+        return { count, newest: cursor ? { ts: cursor.key, id: cursor.primaryKey } : null };
+      });
+    },
     sessions: async () => open('sessions').getAllFromIndex('sessions', 'by-start'),
     async visitorState(now = clock()) {
       const record = (await open('visitorState').get('meta', VISITOR_META_KEY)) as VisitorRecord | undefined;

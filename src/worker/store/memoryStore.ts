@@ -76,6 +76,11 @@ export function createMemoryStore(options: MemoryStoreOptions): Store {
       return copyEvents(keepNewest(open('allEvents').ordered, checkLimit(options?.limit, 'allEvents')));
     },
     countEvents: async () => open('countEvents').ordered.length,
+    async eventStamp() {
+      const { ordered } = open('eventStamp');
+      const last = ordered[ordered.length - 1];
+      return { count: ordered.length, newest: last ? { ts: last.ts, id: last.id } : null };
+    },
     sessions: async () =>
       copy([...open('sessions').sessions.values()].sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1))),
     async visitorState(now = clock()) {

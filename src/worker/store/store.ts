@@ -30,6 +30,13 @@ export interface AppendResult {
   readonly stored?: readonly StoredEvent[];
 }
 
+/** Answer to {@link Store.eventStamp}. */
+export interface EventStamp {
+  count: number;
+  /** The last event in store order (ts, then id); null when there is none. */
+  newest: { ts: number; id: string } | null;
+}
+
 /** Options of {@link Store.applyRetention}. */
 export interface RetentionOptions {
   /** Events, sessions, decisions and outbox records older than this are deleted. Default 30. */
@@ -101,6 +108,11 @@ export interface Store {
   /** All events; `limit` keeps the newest. */
   allEvents(options?: ListOptions): Promise<StoredEvent[]>;
   countEvents(): Promise<number>;
+  /**
+   * The event count and the newest event's key (ts, id) in one read, without reading any event: how a reader
+   * that folded events tells whether the store has changed since (another tab's writes or sweep).
+   */
+  eventStamp(): Promise<EventStamp>;
   /** Session rows ordered by start. */
   sessions(): Promise<SessionRecord[]>;
   /** The visitor state at `now` (default: the store's clock). */

@@ -53,6 +53,15 @@ describe.each(BACKENDS)('Store on $name', (backend) => {
     expect((await store.allEvents())[0]).toMatchObject({ ts: T0, props: { path: '/p/1' } });
   });
 
+  it('stamps the events with their count and the newest (ts, id) in store order', async () => {
+    const store = await backend.open();
+    expect(await store.eventStamp()).toEqual({ count: 0, newest: null });
+    await store.appendEvents([pageView(2, T0 + MINUTE), pageView(1, T0), pageView(3, T0 + MINUTE)]);
+    const last = (await store.allEvents()).at(-1)!;
+    expect(await store.eventStamp()).toEqual({ count: 3, newest: { ts: T0 + MINUTE, id: last.id } });
+    expect(last.id).toBe([eventId(2), eventId(3)].sort().at(-1)); // ties in ts go by id
+  });
+
   it('counts repeated ids as duplicates, stores them once and still stores the rest of the batch', async () => {
     const store = await backend.open();
     await store.appendEvents([pageView(1, T0), pageView(2, T0 + MINUTE)]);

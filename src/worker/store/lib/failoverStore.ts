@@ -39,6 +39,7 @@ export function createFailoverStore(primary: Store, fallback: (reason: string) =
     eventsInSession: (sessionId) => current.eventsInSession(sessionId),
     allEvents: (options) => current.allEvents(options),
     countEvents: () => current.countEvents(),
+    eventStamp: () => current.eventStamp(),
     sessions: () => current.sessions(),
     visitorState: (now) => current.visitorState(now),
     putDecision: (decision) => current.putDecision(decision),
