@@ -24,12 +24,25 @@ function tailorLoader(): Plugin {
         if (!chunk) throw new Error(`tailor-loader: the '${name}' entry is missing from the chunk build`);
         return chunk.fileName;
       };
+      // Every chunk an entry imports statically, transitively: fetched beside the entry instead of after it.
+      const staticDeps = (fileName: string): string[] => {
+        const seen = new Set<string>();
+        const walk = (name: string) => {
+          const chunk = bundle[name];
+          if (chunk?.type !== 'chunk') return;
+          for (const dep of chunk.imports) if (!seen.has(dep)) (seen.add(dep), walk(dep));
+        };
+        walk(fileName);
+        return [...seen];
+      };
       await build({
         configFile: false,
         logLevel: 'warn',
         define: {
           __TAILOR_WORKER__: JSON.stringify(entry('worker')),
+          __TAILOR_WORKER_DEPS__: JSON.stringify(staticDeps(entry('worker'))),
           __TAILOR_RUNTIME__: JSON.stringify(entry('runtime')),
+          __TAILOR_RUNTIME_DEPS__: JSON.stringify(staticDeps(entry('runtime'))),
         },
         build: {
           outDir: 'dist/sdk',

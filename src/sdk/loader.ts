@@ -13,9 +13,11 @@ import { VERSION } from '../core/version';
 import { takeQueuedCalls, type QueuedCall } from './lib/replayQueue';
 import type { RuntimeModule, TailorApi } from './runtime';
 
-/** Injected at build time: chunk paths relative to tailor.js. */
+/** Injected at build time: chunk paths relative to tailor.js, and the chunks each entry imports statically. */
 declare const __TAILOR_WORKER__: string;
+declare const __TAILOR_WORKER_DEPS__: string[];
 declare const __TAILOR_RUNTIME__: string;
+declare const __TAILOR_RUNTIME_DEPS__: string[];
 
 function main(): void {
   const w = window as unknown as { tailor?: unknown };
@@ -68,9 +70,12 @@ function main(): void {
   w.tailor = api;
 
   const runtimeUrl = new URL(__TAILOR_RUNTIME__, src).href;
+  // The runtime's own imports are requested with it, not after it has arrived and been parsed: one round trip.
+  for (const dep of __TAILOR_RUNTIME_DEPS__) import(/* @vite-ignore */ new URL(dep, src).href).catch(() => {});
   import(/* @vite-ignore */ runtimeUrl)
     .then((mod: RuntimeModule) => {
-      real = mod.start({ config, log, workerUrl: new URL(__TAILOR_WORKER__, src).href, sdkBase: new URL('.', src).href }, queue);
+      const workerDeps = __TAILOR_WORKER_DEPS__.map((dep) => new URL(dep, src).href);
+      real = mod.start({ config, log, workerUrl: new URL(__TAILOR_WORKER__, src).href, workerDeps, sdkBase: new URL('.', src).href }, queue);
       // Keep the object identity merchants may have captured; swap in the real methods.
       for (const [key, value] of Object.entries(real)) if (key !== 'version') api[key] = value;
       settle(real);

@@ -93,7 +93,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
       };
       try {
         installWireErrors();
-        const started = startWorker(deps.workerUrl);
+        const started = startWorker(deps.workerUrl, location.origin, deps.workerDeps);
         started.worker.addEventListener('error', (e) => fail(`worker failed to start (${e.message || 'load error'})`));
         const api = wrap<TailorWorkerApi>(started.worker);
         api

@@ -58,6 +58,8 @@ export interface TailorDeps {
   log: Logger;
   /** Absolute URL of the worker chunk. */
   workerUrl: string;
+  /** Absolute URLs of the chunks the worker imports statically (requested with it, see startWorker). */
+  workerDeps?: readonly string[];
   /** Absolute URL of the directory tailor.js was served from. */
   sdkBase: string;
   /** How long `ready()` waits for the worker before giving up. */

@@ -7,6 +7,9 @@
  * CORS). Module imports resolve against the imported module's own URL, so the
  * worker's lazy chunks still load from Tailor's origin. When the origins match
  * we use the URL directly, which keeps a strict `worker-src 'self'` CSP happy.
+ *
+ * The blob also names the chunks the worker imports (`deps`, known at build time), so the browser requests them
+ * together with the worker module instead of after it has arrived and been parsed: one round trip fewer.
  */
 export interface StartedWorker {
   worker: Worker;
@@ -15,12 +18,13 @@ export interface StartedWorker {
 }
 
 /** Starts the worker; throws (to the caller, which degrades) when the browser refuses. */
-export function startWorker(workerUrl: string, pageOrigin: string = location.origin): StartedWorker {
+export function startWorker(workerUrl: string, pageOrigin: string = location.origin, deps: readonly string[] = []): StartedWorker {
   const url = new URL(workerUrl, location.href);
   if (url.origin === pageOrigin) {
     return { worker: new Worker(url, { type: 'module', name: 'tailor' }), release: () => {} };
   }
-  const source = `import ${JSON.stringify(url.href)};`;
+  // Dependencies first: evaluation order is the worker's own import order anyway (they are its static imports).
+  const source = [...deps.map((d) => new URL(d, url).href), url.href].map((href) => `import ${JSON.stringify(href)};`).join('\n');
   const blobUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   try {
     return { worker: new Worker(blobUrl, { type: 'module', name: 'tailor' }), release: () => URL.revokeObjectURL(blobUrl) };
