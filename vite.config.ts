@@ -30,7 +30,11 @@ function tailorLoader(): Plugin {
         const walk = (name: string) => {
           const chunk = bundle[name];
           if (chunk?.type !== 'chunk') return;
-          for (const dep of chunk.imports) if (!seen.has(dep)) (seen.add(dep), walk(dep));
+          for (const dep of chunk.imports) {
+            if (seen.has(dep)) continue;
+            seen.add(dep);
+            walk(dep);
+          }
         };
         walk(fileName);
         return [...seen];
