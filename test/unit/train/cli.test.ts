@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,27 +11,12 @@ import { applyCalibration } from '../../../src/core/model/calibration';
 import { layersModelWeightPaths, parseLayersModel } from '../../../src/core/model/layersModel';
 import { mlpForward } from '../../../src/core/model/mlp';
 import { rocAuc } from '../../../src/core/metrics/classification';
-import { runCli } from '../../../src/train/cli';
+import { cli } from './fixtures/runCliCaptured';
 import type { MetricsFile } from '../../../src/train/report/metricsFile';
 import { uciFixtureCsv } from './fixtures/uciFixture';
 
 let dataDir: string;
 let outDir: string;
-
-/** Runs the CLI in-process, capturing what it writes. */
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
-  try {
-    const code = await runCli(args);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
 
 const readJson = async <T>(path: string): Promise<T> => JSON.parse(await readFile(path, 'utf8')) as T;
 const asArrayBuffer = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;

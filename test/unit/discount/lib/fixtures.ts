@@ -6,13 +6,14 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { vi } from 'vitest';
-import { runCli } from '../../../../src/train/cli';
 import { loadUciShoppers } from '../../../../src/train/datasets/uciShoppers';
 import type { SimulationSource } from '../../../../src/train/discount/simulate';
 import type { SimulationConfig } from '../../../../src/train/discount/simulationConfig';
 import { DEFAULT_SIMULATION } from '../../../../src/train/discount/simulationConfig';
 import { uciFixtureCsv } from '../../train/fixtures/uciFixture';
+import { cli } from '../../train/fixtures/runCliCaptured';
+
+export { cli };
 
 /** A world where one segment responds strongly and the other not at all: easy to learn quickly. */
 export const STRONG_WORLD: SimulationConfig = {
@@ -34,21 +35,6 @@ export async function uciDataDir(rows: number, seed: number): Promise<string> {
 export async function generatedSource(rows: number, seed: number): Promise<SimulationSource> {
   const data = await loadUciShoppers(await uciDataDir(rows, seed));
   return { records: data.records, labels: data.labels, file: 'generated.csv', sha256: data.sha256 };
-}
-
-/** Runs the CLI in-process, capturing what it writes. */
-export async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
-  try {
-    const code = await runCli(args);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
 }
 
 /**
