@@ -8,15 +8,31 @@
  * engine, flags and platform and must run before any backend module registers its flags.
  */
 import '@tensorflow/tfjs-core/dist/base_side_effects';
-import { _FusedMatMul, Tanh, engine, tensor, tidy, type Tensor } from '@tensorflow/tfjs-core/dist/base';
+import { _FusedMatMul, Tanh, engine, registerKernel, tensor, tidy, type KernelConfig, type Tensor } from '@tensorflow/tfjs-core/dist/base';
 import type { Activation, Mlp } from '../../../core/model/mlp';
-import type { BackendName, InferenceEngine } from '../engine';
+import type { BackendName, CreateEngine, EngineStartOptions, InferenceEngine } from '../engine';
 
 /** The kernels {@link createTfEngine} dispatches; each backend chunk registers exactly these. */
 export const TF_KERNELS = [_FusedMatMul, Tanh] as const;
 
 /** tfjs backends this module can drive. */
 export type TfBackendName = Exclude<BackendName, 'js'>;
+
+/**
+ * The `createEngine` of a backend chunk: on first use runs `setup` (backend flags, file locations) and registers
+ * `kernels` — that backend's configs of {@link TF_KERNELS} — then uploads each model with {@link createTfEngine}.
+ */
+export function backendEngine(name: TfBackendName, kernels: readonly KernelConfig[], setup?: (options: EngineStartOptions) => void): CreateEngine {
+  let registered = false;
+  return (mlp, options = {}) => {
+    if (!registered) {
+      setup?.(options);
+      for (const kernel of kernels) registerKernel(kernel);
+      registered = true;
+    }
+    return createTfEngine(name, mlp, options.signal);
+  };
+}
 
 interface ResidentLayer {
   readonly kernel: Tensor;
