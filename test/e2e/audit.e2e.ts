@@ -15,6 +15,7 @@ import { useShop } from './lib/useShop';
 import { watchPage } from './lib/watchPage';
 import { readStore } from './lib/idb';
 import { ready } from './lib/ready';
+import { openFirstProduct } from './lib/openFirstProduct';
 import { settled } from './lib/settled';
 
 const PENDING_KEY = 'tailor:pending:v1';
@@ -39,9 +40,7 @@ async function journey(page: Page): Promise<void> {
   await ready(page);
   await page.locator('[data-testid="nav-category"]').first().click();
   await page.waitForLoadState('load');
-  await page.locator('[data-testid="product-link"]').first().click();
-  await page.waitForLoadState('load');
-  await ready(page);
+  await openFirstProduct(page);
   await page.locator('[data-testid="add-to-cart"]').click();
   await settled(page, (n) => n.includes('add_to_cart') && n.includes('product_view'));
 }

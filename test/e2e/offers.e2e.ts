@@ -14,6 +14,7 @@ import { readStore } from './lib/idb';
 import { applyCoupon } from './lib/applyCoupon';
 import { asHuman } from './lib/asHuman';
 import { ready } from './lib/ready';
+import { openFirstProduct } from './lib/openFirstProduct';
 
 const { server, browser } = useShop({
   env: {
@@ -33,9 +34,7 @@ async function productPage(page: Page): Promise<void> {
   await page.goto(`${server().shopUrl}/`);
   await ready(page);
   await page.evaluate(() => (window as any).tailor.debug.syncNow());
-  await page.locator('[data-testid="product-link"]').first().click();
-  await page.waitForLoadState('load');
-  await ready(page);
+  await openFirstProduct(page);
   // Load the model before any trigger (it loads on idle; a busy CI machine may not have been idle yet).
   const model = (await page.evaluate(() => (window as any).tailor.debug.model())) as { state: string };
   expect(model.state, JSON.stringify(model)).toBe('ready');

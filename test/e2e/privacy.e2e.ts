@@ -17,6 +17,7 @@ import { applyCoupon } from './lib/applyCoupon';
 import { asHuman } from './lib/asHuman';
 import { debug } from './lib/debug';
 import { ready } from './lib/ready';
+import { openFirstProduct } from './lib/openFirstProduct';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -63,16 +64,12 @@ describe('what leaves the device', () => {
     await debug(page, 'syncNow'); // pulls the merchant policy (and the coupon book)
     await page.locator('[data-testid="nav-category"]').first().click();
     await page.waitForLoadState('load');
-    await page.locator('[data-testid="product-link"]').first().click();
-    await page.waitForLoadState('load');
-    await ready(page);
+    await openFirstProduct(page);
     await page.locator('[data-testid="add-to-cart"]').click();
     await page.locator('[data-testid="search-input"]').fill('espresso');
     await page.locator('[data-testid="search-submit"]').click();
     await page.waitForURL(/search/);
-    await page.locator('[data-testid="product-link"]').first().click();
-    await page.waitForLoadState('load');
-    await ready(page);
+    await openFirstProduct(page);
 
     // The offer: exit intent on a product page, once the model is loaded (it loads on idle; a loaded CI
     // machine may not have been idle yet).
@@ -170,9 +167,7 @@ describe('what leaves the device', () => {
     await page.goto(`${server().shopUrl}/`);
     const state = await ready<{ health: { consent: { store: boolean; sync: boolean } } }>(page);
     expect(state.health.consent).toMatchObject({ store: true, sync: false });
-    await page.locator('[data-testid="product-link"]').first().click();
-    await page.waitForLoadState('load');
-    await ready(page);
+    await openFirstProduct(page);
     await debug(page, 'trigger', 'exit_intent');
     await debug(page, 'advanceClock', 32 * HOUR);
     await debug(page, 'syncNow');
@@ -192,9 +187,7 @@ describe('retention in practice', () => {
     const page = await context.newPage();
     await page.goto(`${server().shopUrl}/`);
     await ready(page);
-    await page.locator('[data-testid="product-link"]').first().click();
-    await page.waitForLoadState('load');
-    await ready(page);
+    await openFirstProduct(page);
     await page.locator('[data-testid="add-to-cart"]').click();
     await expect.poll(async () => (await readStore(page)).some((e) => e.name === 'add_to_cart'), { timeout: 10_000 }).toBe(true);
     const before = await readStore(page);

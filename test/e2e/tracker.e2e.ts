@@ -9,6 +9,7 @@ import { useServer, useShop } from './lib/useShop';
 import { watchPage } from './lib/watchPage';
 import { readStore } from './lib/idb';
 import { ready } from './lib/ready';
+import { openFirstProduct } from './lib/openFirstProduct';
 import { settled } from './lib/settled';
 
 const { server, browser } = useShop();
@@ -25,9 +26,7 @@ describe('tracker', () => {
     await page.locator('[data-testid="nav-category"]').first().click();
     await page.waitForLoadState('load');
     await ready(page);
-    await page.locator('[data-testid="product-link"]').first().click();
-    await page.waitForLoadState('load');
-    await ready(page);
+    await openFirstProduct(page);
     await page.goBack();
     await page.waitForLoadState('load');
     await ready(page);
@@ -108,9 +107,7 @@ describe('tracker', () => {
     const page = await context.newPage();
     await page.goto(`${server().shopUrl}/`);
     await ready(page);
-    await page.locator('[data-testid="product-link"]').first().click();
-    await page.waitForLoadState('load');
-    await ready(page);
+    await openFirstProduct(page);
     const home = `${server().shopUrl}/`;
     // The push and the navigation happen in the same task: the worker has no time to write.
     await page.evaluate((to) => {
