@@ -13,19 +13,18 @@
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/e2e/lib/chromium';
 import { startServer } from '../test/e2e/lib/server';
+import { debug } from '../test/e2e/lib/debug';
+import { ready } from '../test/e2e/lib/ready';
 import { shopperLog } from '../test/unit/sessionFeatures/lib/shopperLog';
 import type { FeatureView, WireEvent } from '../src/worker/protocol';
 import { figure, median, type Benchmark, type Figure } from './lib/figure';
 
 const HISTORY = 10_000;
 
-const debug = (page: Page, method: string, ...args: unknown[]) =>
-  page.evaluate(([m, a]) => (window as any).tailor.debug[m as string](...(a as unknown[])), [method, args] as const);
-
 /** A page of the shop with Tailor ready and its running features built. */
 async function openShop(page: Page, shopUrl: string): Promise<void> {
   await page.goto(`${shopUrl}/`);
-  await page.evaluate(() => (window as any).tailor.ready());
+  await ready(page);
 }
 
 export const benchmark: Benchmark = {
