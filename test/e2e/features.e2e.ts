@@ -16,38 +16,19 @@ import { watchPage } from './lib/watchPage';
 import { asHuman } from './lib/asHuman';
 import { debug } from './lib/debug';
 import { ready } from './lib/ready';
-import { validateEvent } from '../../src/core/events/validate';
-import { computeFeatures, detectBot, type FeatureEvent } from '../../src/core/sessionFeatures';
+import { detectBot } from '../../src/core/sessionFeatures';
 import { createVectorizer } from '../../src/core/features/vectorize';
 import type { RawFeatureRecord } from '../../src/core/features/definition';
 import type { AuditData, FeatureView, WireEvent } from '../../src/worker/protocol';
-import { compareByTsThenId } from '../../src/worker/store/lib/eventOrder';
 import { shopperLog } from '../unit/sessionFeatures/lib/shopperLog';
 import { featureDelta } from '../unit/sessionFeatures/lib/featureDelta';
+import { nodeFeatureRecord } from '../unit/sessionFeatures/lib/nodeFeatureRecord';
 
 const ZONE = 'Asia/Shanghai';
 // Triggers kept quiet (the return visit would show an offer mid-test, whose events would interleave the tail's).
 const { server, browser } = useShop({ env: { TAILOR_SHOP_TAG: JSON.stringify({ 'data-debug': '', 'data-triggers': 'idle-cart:3600' }) } });
 
 const features = (page: Page, full: boolean) => debug<FeatureView>(page, 'features', full);
-
-/** The Node path: validate as the worker does, put in store order (ts, then id), compute. */
-function nodeRecord(events: readonly WireEvent[], inputs: FeatureView['inputs']): { raw: RawFeatureRecord; kept: FeatureEvent[] } {
-  const kept: (FeatureEvent & { id: string })[] = [];
-  const seen = new Set<string>();
-  for (const e of events) {
-    const r = validateEvent(e, inputs.now);
-    if (r.ok && !seen.has(e.id)) kept.push({ ...r.event, id: e.id });
-    seen.add(e.id);
-  }
-  kept.sort(compareByTsThenId);
-  const raw = computeFeatures(kept, {
-    now: inputs.now,
-    visitor: { priorSessions: inputs.priorSessions, persistent: inputs.persistent },
-    ...(inputs.utcOffsetMinutes !== undefined ? { utcOffsetMinutes: inputs.utcOffsetMinutes } : {}),
-  });
-  return { raw, kept };
-}
 
 describe('feature parity: Node and the browser worker', () => {
   it('one recorded log gives the same raw and standardised vectors (|Δ| ≤ 1e-6), incremental and full', async () => {
@@ -95,7 +76,7 @@ describe('feature parity: Node and the browser worker', () => {
     expect(own.every((e) => ['page_view', 'scroll_depth', 'dwell', 'exit_intent'].includes(e.name))).toBe(true);
 
     for (const view of [incremental, full]) {
-      const node = nodeRecord([...log, ...tail, ...own], view.inputs);
+      const node = nodeFeatureRecord([...log, ...tail, ...own], view.inputs);
       const delta = featureDelta(view.raw as RawFeatureRecord, node.raw);
       console.log(`feature parity (${view.mode}): worst |Δ| raw = ${delta.worst.toExponential(2)} over ${Object.keys(node.raw).length} features, ${node.kept.length} events`);
       expect(delta.mismatched).toEqual([]);
@@ -131,7 +112,7 @@ describe('feature parity: Node and the browser worker', () => {
     expect(next.timing.lastBuild?.from).toBe('snapshot');
     // Against Node over what is stored now, at the view's own clock (two reads ms apart differ in recency).
     const storedNow = ((await page.evaluate(() => (window as any).tailor.audit())) as AuditData).events as WireEvent[];
-    const delta = featureDelta(next.raw as RawFeatureRecord, nodeRecord(storedNow, next.inputs).raw);
+    const delta = featureDelta(next.raw as RawFeatureRecord, nodeFeatureRecord(storedNow, next.inputs).raw);
     console.log(`feature parity (restored on the next page): worst |Δ| raw = ${delta.worst.toExponential(2)}; build ${next.timing.lastBuild?.ms.toFixed(1)} ms`);
     expect(delta.mismatched).toEqual([]);
     expect(delta.worst).toBeLessThanOrEqual(1e-6);

@@ -7,32 +7,23 @@ import { describe, expect, it } from 'vitest';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { DEFAULT_TRIGGERS } from '../../../src/core/config';
-import { validateEvent } from '../../../src/core/events/validate';
-import { computeFeatures, type FeatureEvent } from '../../../src/core/sessionFeatures';
 import { createWorkerApi } from '../../../src/worker/api';
 import { openStore } from '../../../src/worker/store/openStore';
 import type { FeatureView, WireEvent } from '../../../src/worker/protocol';
 import { shopperLog } from '../sessionFeatures/lib/shopperLog';
 import { featureDelta } from '../sessionFeatures/lib/featureDelta';
+import { nodeFeatureRecord } from '../sessionFeatures/lib/nodeFeatureRecord';
 import { FEATURES_SNAPSHOT_KEY } from '../../../src/worker/features/snapshotKey';
 
 const config = { site: 's', endpoint: null, consent: 'granted' as const, locale: 'en' as const, debug: false, personaliseUnderGpc: true, triggers: { ...DEFAULT_TRIGGERS }, theme: {} };
 const all = { store: true, personalise: true, sync: true };
 const END = Date.UTC(2026, 10, 20, 15, 30);
 
-/** What a Node consumer does with a log: validate each event as the worker does, keep the ids. */
-function nodeFeatures(log: readonly WireEvent[], inputs: FeatureView['inputs']) {
-  const events: FeatureEvent[] = [];
-  for (const e of log) {
-    const r = validateEvent(e, inputs.now);
-    if (r.ok) events.push({ ...r.event, id: e.id });
-  }
-  return computeFeatures(events, {
-    now: inputs.now,
-    visitor: { priorSessions: inputs.priorSessions, persistent: inputs.persistent },
-    ...(inputs.utcOffsetMinutes !== undefined ? { utcOffsetMinutes: inputs.utcOffsetMinutes } : {}),
-  });
-}
+/** What `featureDelta` gives for two records that agree up to summation order (floating-point noise only). */
+const SAME_RECORD = { worst: expect.closeTo(0, 9), mismatched: [] };
+
+/** The Node path's record of `log` (see nodeFeatureRecord). */
+const nodeFeatures = (log: readonly WireEvent[], inputs: FeatureView['inputs']) => nodeFeatureRecord(log, inputs).raw;
 
 async function worker(now: () => number) {
   const api = createWorkerApi({ open: () => openStore({ indexedDB: new IDBFactory() }), now });
@@ -68,7 +59,7 @@ describe('worker features', () => {
       const full = await api.features({ full: true });
       expect(incremental.mode).toBe('incremental');
       expect(full.mode).toBe('full');
-      expect(featureDelta(incremental.raw, full.raw)).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
+      expect(featureDelta(incremental.raw, full.raw)).toEqual(SAME_RECORD);
       expect(incremental.inputs).toEqual(full.inputs);
       expect(incremental.timing.lastFoldMs).toEqual(expect.any(Number));
       expect(featureDelta(full.raw, nodeFeatures(log.slice(0, i + 17), full.inputs))).toEqual({ worst: 0, mismatched: [] });
@@ -90,7 +81,7 @@ describe('worker features', () => {
     const after = await second.features();
     expect(featureDelta(after.raw, before.raw)).toEqual({ worst: 0, mismatched: [] });
     expect(after.inputs).toEqual(before.inputs);
-    expect(featureDelta(after.raw, nodeFeatures(log, after.inputs))).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
+    expect(featureDelta(after.raw, nodeFeatures(log, after.inputs))).toEqual(SAME_RECORD);
   });
 
   it('events arriving out of store order (a buffered page replayed late) rebuild once, then fold again', async () => {
@@ -102,7 +93,7 @@ describe('worker features', () => {
     await api.ingest(log.slice(0, cut)); // older than everything folded so far
     const late = await api.features();
     expect(late.timing.rebuilt).toBe(true);
-    expect(featureDelta(late.raw, (await api.features({ full: true })).raw)).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
+    expect(featureDelta(late.raw, (await api.features({ full: true })).raw)).toEqual(SAME_RECORD);
     const next = { id: 'after', name: 'page_view', ts: END + 1000, page_type: 'product', path: '/products/tea-1', props: { page_type: 'product', path: '/products/tea-1' } } as WireEvent;
     await api.ingest([next]);
     const folded = await api.features();
@@ -125,11 +116,11 @@ describe('worker features', () => {
     await b.ingest(log.slice(2 * third)); // newer: tab a folds just these
     const caughtUp = await a.features();
     expect(caughtUp.timing.rebuilt).toBe(false);
-    expect(featureDelta(caughtUp.raw, (await a.features({ full: true })).raw)).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
+    expect(featureDelta(caughtUp.raw, (await a.features({ full: true })).raw)).toEqual(SAME_RECORD);
     await b.ingest(log.slice(0, third)); // older: only a rebuild gives the store's order
     const rebuilt = await a.features();
     expect(rebuilt.timing.rebuilt).toBe(true);
-    expect(featureDelta(rebuilt.raw, nodeFeatures(log, rebuilt.inputs))).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
+    expect(featureDelta(rebuilt.raw, nodeFeatures(log, rebuilt.inputs))).toEqual(SAME_RECORD);
   });
 
   it('concurrent reads while events arrive fold each event once', async () => {
@@ -141,7 +132,7 @@ describe('worker features', () => {
     for (let i = 10; i < log.length; i += 5) pending.push(api.features(), api.ingest(log.slice(i, i + 5)), api.features());
     await Promise.all(pending);
     const last = await api.features();
-    expect(featureDelta(last.raw, (await api.features({ full: true })).raw)).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
+    expect(featureDelta(last.raw, (await api.features({ full: true })).raw)).toEqual(SAME_RECORD);
   });
 
   it("notices another tab's sweep that deleted as many events as it added (equal count, different newest event)", async () => {
@@ -161,7 +152,7 @@ describe('worker features', () => {
     expect((await other.applyRetention({ now: END + 60_000, maxEvents: total })).deletedByCap).toBe(added);
     const after = await a.features();
     expect(after.timing.rebuilt).toBe(true);
-    expect(featureDelta(after.raw, (await a.features({ full: true })).raw)).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
+    expect(featureDelta(after.raw, (await a.features({ full: true })).raw)).toEqual(SAME_RECORD);
     expect(after.raw).not.toEqual(before.raw);
   });
 
@@ -186,8 +177,8 @@ describe('worker features', () => {
       await second.ingest(log.slice(cut)); // arrives before the page's first feature read
       const view = await second.features();
       expect(view.timing.lastBuild?.from).toBe('snapshot');
-      expect(featureDelta(view.raw, await full(second))).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
-      expect(featureDelta(view.raw, nodeFeatures(log, view.inputs))).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
+      expect(featureDelta(view.raw, await full(second))).toEqual(SAME_RECORD);
+      expect(featureDelta(view.raw, nodeFeatures(log, view.inputs))).toEqual(SAME_RECORD);
       expect(view.bot).toBe((await second.features({ full: true })).bot);
     });
 
@@ -204,7 +195,7 @@ describe('worker features', () => {
       const second = await page(factory);
       const view = await second.features();
       expect(view.timing.lastBuild?.from).toBe('events');
-      expect(featureDelta(view.raw, await full(second))).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
+      expect(featureDelta(view.raw, await full(second))).toEqual(SAME_RECORD);
       await settle();
       expect(await other.getMeta<{ folded: number }>(FEATURES_SNAPSHOT_KEY)).toMatchObject({ folded: count - 7 });
     });
@@ -222,7 +213,7 @@ describe('worker features', () => {
         const next = await page(factory);
         const view = await next.features();
         expect(view.timing.lastBuild?.from).toBe('events');
-        expect(featureDelta(view.raw, await full(next))).toEqual({ worst: expect.closeTo(0, 9), mismatched: [] });
+        expect(featureDelta(view.raw, await full(next))).toEqual(SAME_RECORD);
         await settle(); // this page saves a good snapshot: let it land before the next bad one is planted
       }
     });
