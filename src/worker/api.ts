@@ -240,7 +240,7 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
         botReasons: f.botReasons,
         mode: opts.full ? 'full' : 'incremental',
         inputs: f.inputs,
-        timing: { computeMs: f.computeMs, lastFoldMs: f.lastFoldMs, rebuilt: f.rebuilt, lastBuild: f.lastBuild },
+        timing: f.timing,
       };
     },
     async warmUpModel() {

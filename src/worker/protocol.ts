@@ -120,18 +120,32 @@ export interface FeatureView {
   botReasons: string[];
   /** 'incremental' (running accumulator) or 'full' (recomputed from the store). */
   mode: 'incremental' | 'full';
-  /**
-   * What besides the stored events went into `raw`: `computeFeatures(audit().events, {now, visitor: {priorSessions,
-   * persistent}, utcOffsetMinutes})` in Node gives the same record (the parity test does exactly this).
-   */
-  inputs: { now: number; priorSessions: number; persistent: boolean; utcOffsetMinutes?: number };
-  /**
-   * Worker-side milliseconds: this record (store read + recompute, or accumulator read) and the last ingest's fold;
-   * `rebuilt` when the running features had to be rebuilt from the store (first read, events that arrived out of
-   * order) rather than read or caught up incrementally; `lastBuild` is the latest such build: its duration, and
-   * whether the snapshot saved by an earlier page or every stored event gave it.
-   */
-  timing: { computeMs: number; lastFoldMs: number | null; rebuilt: boolean; lastBuild: { ms: number; from: 'snapshot' | 'events' } | null };
+  inputs: FeatureInputs;
+  timing: FeatureTiming;
+}
+
+/**
+ * What besides the stored events went into a feature record: `computeFeatures(audit().events, {now, visitor:
+ * {priorSessions, persistent}, utcOffsetMinutes})` in Node gives the same record (the parity test does exactly this).
+ */
+export interface FeatureInputs {
+  now: number;
+  priorSessions: number;
+  persistent: boolean;
+  /** Absent: the worker's local time zone. */
+  utcOffsetMinutes?: number;
+}
+
+/** Worker-side cost of a feature record. */
+export interface FeatureTiming {
+  /** Milliseconds for this record: the store read and recompute (full), or the accumulator read. */
+  computeMs: number;
+  /** Milliseconds the last ingested batch took to fold into the running features (null before any). */
+  lastFoldMs: number | null;
+  /** True when this read had to (re)build the running features (first read, events that arrived out of order). */
+  rebuilt: boolean;
+  /** The latest such build (null before any): its duration, and whether an earlier page's snapshot or every stored event gave it. */
+  lastBuild: { ms: number; from: 'snapshot' | 'events' } | null;
 }
 
 /** Outcome of a sync round. */

@@ -118,7 +118,7 @@ export function featuresView(features: unknown): FeaturesView | null {
     names.forEach((column, i) => {
       const x = num(values[i]);
       if (typeof column !== 'string' || x === null) return;
-      if (column === name || (column.startsWith(`${name}=`) && column === `${name}=${String(v)}`)) modelInput.push(`${column} = ${round(x)}`);
+      if (column === name || column === `${name}=${String(v)}`) modelInput.push(`${column} = ${round(x)}`);
     });
     const value = typeof v === 'number' ? round(v) : typeof v === 'string' ? v : typeof v === 'boolean' ? String(v) : null;
     return { name, value, modelInput };

@@ -12,15 +12,12 @@
 import { ACCUMULATOR_SNAPSHOT_VERSION, createAccumulator, type AccumulatorSnapshot, type FeatureAccumulator } from '../../core/sessionFeatures';
 import { FEATURE_SPEC_VERSION } from '../../core/features/spec';
 import type { StoredEvent } from '../store/schema';
+import type { FeatureInputs } from '../protocol';
 
 export { FEATURES_SNAPSHOT_KEY } from './snapshotKey';
 
-/** What the features were built with, besides the events (as `FeatureInputs`, without the clock). */
-export interface SnapshotInputs {
-  priorSessions: number;
-  persistent: boolean;
-  utcOffsetMinutes?: number;
-}
+/** What the features were built with, besides the events: the view's inputs without the clock. */
+export type SnapshotInputs = Omit<FeatureInputs, 'now'>;
 
 /** The saved form of the running features. */
 export interface FeatureSnapshot {

@@ -16,35 +16,17 @@ import { computeFeatures, createAccumulator, detectBot, type FeatureContext } fr
 import type { RawFeatureRecord } from '../../core/features/definition';
 import type { Store } from '../store/store';
 import type { StoredEvent } from '../store/schema';
+import type { FeatureInputs, FeatureTiming } from '../protocol';
 import { compareByTsThenId } from '../store/lib/eventOrder';
 import { FEATURES_SNAPSHOT_KEY, restoreSnapshot, takeSnapshot, type RestoredFeatures, type SnapshotInputs } from './featureSnapshot';
 
-/**
- * The inputs besides the events that a feature record was computed with, so that anyone holding the same events
- * (an export, a support case, the parity test) can recompute it with `computeFeatures` and get the same record.
- */
-export interface FeatureInputs {
-  now: number;
-  priorSessions: number;
-  persistent: boolean;
-  /** Absent: the worker's local time zone. */
-  utcOffsetMinutes?: number;
-}
-
-/** Raw features plus the bot verdict of the current session. */
+/** Raw features plus the bot verdict of the current session, what they were computed from, and what they cost. */
 export interface FeatureState {
   raw: RawFeatureRecord;
   bot: boolean;
   botReasons: string[];
   inputs: FeatureInputs;
-  /** Time spent in the worker on this record: the store read and recompute (full), or the accumulator read. */
-  computeMs: number;
-  /** Time the last ingested batch took to fold into the running features (null before any). */
-  lastFoldMs: number | null;
-  /** True when this read had to (re)build the running state from the store. */
-  rebuilt: boolean;
-  /** The latest build (null before any), whichever read caused it: its time, and whether a saved snapshot or the events gave it. */
-  lastBuild: { ms: number; from: 'snapshot' | 'events' } | null;
+  timing: FeatureTiming;
 }
 
 /** The worker's feature source. */
@@ -83,7 +65,7 @@ export function createFeatureSource(opts: FeatureSourceOptions): FeatureSource {
   let running: Running | null = null;
   let stale = false;
   let lastFoldMs: number | null = null;
-  let lastBuild: FeatureState['lastBuild'] = null;
+  let lastBuild: FeatureTiming['lastBuild'] = null;
   let sessionEvents: StoredEvent[] = [];
   const snapshots = opts.snapshots !== false;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -119,7 +101,7 @@ export function createFeatureSource(opts: FeatureSourceOptions): FeatureSource {
   };
   const verdict = (raw: RawFeatureRecord, session: readonly StoredEvent[], inputs: FeatureInputs, started: number, rebuilt: boolean): FeatureState => {
     const bot = detectBot(session, { webdriver: opts.webdriver === true });
-    return { raw, bot: bot.bot, botReasons: [...bot.reasons], inputs, computeMs: performance.now() - started, lastFoldMs, rebuilt, lastBuild };
+    return { raw, bot: bot.bot, botReasons: [...bot.reasons], inputs, timing: { computeMs: performance.now() - started, lastFoldMs, rebuilt, lastBuild } };
   };
   /** False when `e` sorts before the latest folded event: folding it now would not be the store's order. */
   const inOrder = (r: Running, e: StoredEvent) => r.last === null || compareByTsThenId(e, r.last) >= 0;
