@@ -49,17 +49,26 @@ describe('feature parity: Node and the browser worker', () => {
     const afterLog = await features(page, false);
     expect(afterLog.timing.rebuilt).toBe(true); // older than the page view already folded: rebuilt once
 
-    // The rest of the current visit arrives one event at a time and is folded, not rescanned.
-    const t = (await page.evaluate(() => Date.now())) as number;
+    // The rest of the current visit arrives one event at a time and is folded, not rescanned. Each event is
+    // stamped as it is sent, so it is the newest in the store, as a live tracker's events are. (Stamped in the
+    // past instead, a tail event can predate the page view this page's tracker wrote moments earlier: how much
+    // earlier depends on how fast the machine got here, and an event older than one already folded rightly
+    // forces a rebuild. That is what made this test fail on fast machines.)
+    const storedBefore = ((await page.evaluate(() => (window as any).tailor.audit())) as AuditData).events as WireEvent[];
+    const newestBefore = Math.max(...storedBefore.map((e) => e.ts));
     const path = '/products/tea-4';
-    const tail = [
-      { id: 'tail-0', name: 'page_view', ts: t - 900, page_type: 'product', path, props: { page_type: 'product', path } },
-      { id: 'tail-1', name: 'product_view', ts: t - 880, page_type: 'product', path, props: { product_id: 'tea-4', name: 'tea-4', price: 24, sale_price: 19, category: 'Tea' } },
-      { id: 'tail-2', name: 'add_to_cart', ts: t - 500, page_type: 'product', path, props: { items: [{ id: 'tea-4', price: 19, quantity: 2, category: 'Tea' }], value: 38 } },
-      { id: 'tail-3', name: 'dwell', ts: t - 100, page_type: 'product', path, props: { active_ms: 700 } },
-    ] as WireEvent[];
-    for (const e of tail) {
-      await debug(page, 'ingest', [e]);
+    const unstamped = [
+      { id: 'tail-0', name: 'page_view', page_type: 'product', path, props: { page_type: 'product', path } },
+      { id: 'tail-1', name: 'product_view', page_type: 'product', path, props: { product_id: 'tea-4', name: 'tea-4', price: 24, sale_price: 19, category: 'Tea' } },
+      { id: 'tail-2', name: 'add_to_cart', page_type: 'product', path, props: { items: [{ id: 'tea-4', price: 19, quantity: 2, category: 'Tea' }], value: 38 } },
+      { id: 'tail-3', name: 'dwell', page_type: 'product', path, props: { active_ms: 700 } },
+    ];
+    const tail: WireEvent[] = [];
+    for (const e of unstamped) {
+      const event = { ...e, ts: (await page.evaluate(() => Date.now())) as number } as WireEvent;
+      expect(event.ts).toBeGreaterThanOrEqual(newestBefore);
+      tail.push(event);
+      await debug(page, 'ingest', [event]);
       const view = await features(page, false);
       expect(view.timing.rebuilt).toBe(false);
       expect(view.timing.lastFoldMs).toEqual(expect.any(Number));
