@@ -9,3 +9,4 @@ export * from './budget';
 export { POLICY_TIERS, updatePolicy, type MeasuredArms, type PolicyContent, type PolicySnapshot, type PolicyUpdateInput } from './policyUpdate';
 export { cryptoBytes, cryptoRng, type RandomSource } from './lib/cryptoRandom';
 export { canonicalJson, contentHash, fnv1a64 } from './lib/contentHash';
+export { DEFAULT_ESTIMATE_SETTINGS, measuredArms, type EstimateSettings } from './measuredArms';

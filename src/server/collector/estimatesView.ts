@@ -9,10 +9,6 @@
 import {
   ARMS,
   ARM_DISCOUNT,
-  DEFAULT_BUCKET_VALUES,
-  DEFAULT_EPSILON,
-  DEFAULT_K,
-  DEFAULT_BUDGET,
   FIELD_WEIGHTS,
   armEconomics,
   armMetrics,
@@ -25,7 +21,8 @@ import {
   toInterval,
   type Arm,
   type ArmMetrics,
-  type BudgetPolicy,
+  DEFAULT_ESTIMATE_SETTINGS,
+  type EstimateSettings,
   type CountRow,
   type GroupTally,
   type Interval,
@@ -34,27 +31,7 @@ import {
 } from '../../core/privacy';
 import { dayToIso } from './lib/days';
 
-/** The settings the numbers depend on. */
-export interface EstimateSettings {
-  epsilon: number;
-  k: number;
-  budget: BudgetPolicy;
-  /** Gross margin as a fraction of revenue, for profit. */
-  grossMargin: number;
-  bucketValues: readonly number[];
-  /** Order value used to price discounts when the data cannot estimate one. */
-  fallbackOrderValue: number;
-}
-
-/** Defaults: ε = ln 3, k = 50, the default budget, 40 % margin. */
-export const DEFAULT_ESTIMATE_SETTINGS: Readonly<EstimateSettings> = Object.freeze({
-  epsilon: DEFAULT_EPSILON,
-  k: DEFAULT_K,
-  budget: DEFAULT_BUDGET,
-  grossMargin: 0.4,
-  bucketValues: DEFAULT_BUCKET_VALUES,
-  fallbackOrderValue: 50,
-});
+export { DEFAULT_ESTIMATE_SETTINGS, type EstimateSettings } from '../../core/privacy';
 
 /** The query an estimate answers. */
 export interface EstimatesQuery {

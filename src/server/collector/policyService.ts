@@ -7,21 +7,15 @@
  * which is never stored: asking about made-up sites costs no disk.
  */
 import {
-  ARMS,
-  ARM_DISCOUNT,
   POLICY_TIERS,
-  armEconomics,
-  armMetrics,
   contentHash,
-  poolTallies,
-  tallyRows,
+  measuredArms,
   updatePolicy,
   utcDay,
-  type MeasuredArms,
+  type EstimateSettings,
   type PolicyContent,
   type PolicySnapshot,
 } from '../../core/privacy';
-import type { EstimateSettings } from './estimatesView';
 import type { PolicyStore } from './policyStore';
 import type { ReportStore } from './reportStore';
 
@@ -84,19 +78,4 @@ export class PolicyService {
     };
     return { ...content, version: 'default', hash: contentHash(content) };
   }
-}
-
-/** Per-arm metrics and economics of the arms that pass the k-threshold. */
-export function measuredArms(rows: Parameters<typeof tallyRows>[0], settings: EstimateSettings): MeasuredArms {
-  const byArm = tallyRows(rows, (row) => row.arm);
-  const pooled = armMetrics(poolTallies(byArm.values()), settings.bucketValues).orderValue?.value;
-  const price = pooled !== undefined && pooled > 0 ? pooled : settings.fallbackOrderValue;
-  const out: MeasuredArms = {};
-  for (const arm of ARMS) {
-    const tally = byArm.get(arm);
-    if (!tally || tally.n < settings.k) continue;
-    const metrics = armMetrics(tally, settings.bucketValues);
-    out[arm] = { metrics, economics: armEconomics(metrics, ARM_DISCOUNT[arm], settings.grossMargin, price) };
-  }
-  return out;
 }

@@ -4,8 +4,7 @@
  * pulled from `GET /v1/config` at most once an hour, cached locally, and
  * merged over the defaults. Decisions record the version they ran under.
  */
-import { DEFAULT_POLICY, parsePolicyConfig, type PolicyConfig } from '../../core/policy';
-import { DEFAULT_BUDGET, DEFAULT_EPSILON, type BudgetPolicy } from '../../core/privacy';
+import { effectivePolicy, type EffectivePolicy, type ServerPolicy } from '../../core/policy';
 import type { Store } from '../store/store';
 import { send, type SendDeps } from './send';
 
@@ -14,52 +13,12 @@ export const POLICY_CONFIG_KEY = 'policy-config';
 /** Pull at most this often. */
 export const CONFIG_MAX_AGE_MS = 60 * 60 * 1000;
 
-/** The server's snapshot, as `GET /v1/config` returns it (fields Tailor reads). */
-export interface ServerPolicy {
-  version: string;
-  calibration?: Record<string, number>;
-  exploration?: { rate?: number; weights?: Record<string, number> };
-  epsilon?: number;
-  budget?: BudgetPolicy;
-  grossMargin?: number;
-  /** The merchant's own settings (tiers, caps, cool-down, …); they win over learned values. */
-  policy?: Record<string, unknown>;
-}
+export { effectivePolicy, type EffectivePolicy, type ServerPolicy };
 
 /** What the cache holds. */
 interface CachedPolicy {
   snapshot: ServerPolicy;
   fetchedAt: number;
-}
-
-/** The policy and report settings in force. */
-export interface EffectivePolicy {
-  policy: PolicyConfig;
-  epsilon: number;
-  budget: BudgetPolicy;
-}
-
-/** Merges a server snapshot over the defaults; an invalid snapshot is ignored (defaults win). */
-export function effectivePolicy(snapshot: ServerPolicy | null): EffectivePolicy {
-  const fallback: EffectivePolicy = { policy: parsePolicyConfig(undefined), epsilon: DEFAULT_EPSILON, budget: DEFAULT_BUDGET };
-  if (!snapshot || typeof snapshot.version !== 'string') return fallback;
-  try {
-    const merchant = snapshot.policy && typeof snapshot.policy === 'object' ? snapshot.policy : {};
-    const policy = parsePolicyConfig({
-      explorationRate: snapshot.exploration?.rate ?? DEFAULT_POLICY.explorationRate,
-      explorationWeights: snapshot.exploration?.weights ?? {},
-      grossMargin: snapshot.grossMargin ?? DEFAULT_POLICY.grossMargin,
-      ...merchant,
-      version: snapshot.version,
-      calibration: snapshot.calibration ?? {},
-    });
-    const epsilon = typeof snapshot.epsilon === 'number' && snapshot.epsilon > 0 ? snapshot.epsilon : DEFAULT_EPSILON;
-    const b = snapshot.budget;
-    const budget = b && b.maxReportsPerDay > 0 && b.weeklyEpsilon > 0 ? b : DEFAULT_BUDGET;
-    return { policy, epsilon, budget };
-  } catch {
-    return fallback;
-  }
 }
 
 /** The cached snapshot, refreshed from the collector when older than an hour (or when `force`). */
