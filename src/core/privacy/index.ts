@@ -10,3 +10,4 @@ export { POLICY_TIERS, updatePolicy, type MeasuredArms, type PolicyContent, type
 export { cryptoBytes, cryptoRng, type RandomSource } from './lib/cryptoRandom';
 export { canonicalJson, contentHash, fnv1a64 } from './lib/contentHash';
 export { DEFAULT_ESTIMATE_SETTINGS, measuredArms, type EstimateSettings } from './measuredArms';
+export { MAX_NOISE_SCALE, cryptoUniformSource, discreteGaussian, discreteGaussianEpsilon, discreteGaussianSigmaFor, discreteLaplace, discreteLaplaceScaleFor, noiseCounts, sampleBernoulliExp, sampleDiscreteGaussian, sampleDiscreteLaplace, uniformSourceFromRng, wordSource, type NoiseMechanism, type UniformSource } from './discreteNoise';
