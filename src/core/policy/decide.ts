@@ -35,6 +35,12 @@ export interface DecisionContext {
   orderValue: number | null;
   category?: string;
   now: number;
+  /**
+   * The served per-context allocation for this shopper's cell: P(draw tier), by tier ('0' = no discount). When
+   * present the tier is drawn from it (restricted to the allowed candidates) instead of the model's argmax: the
+   * shop's own learned answer wins over the model's.
+   */
+  allocation?: Readonly<Record<string, number>>;
 }
 
 /** Why the decision came out as it did. */
@@ -125,6 +131,15 @@ export function decide(
     kind = 'not-worth-it';
   }
 
+  if (ctx.allocation) {
+    const learned = drawAllocated(candidates, ctx.allocation, rng);
+    if (learned) {
+      const top = candidates.reduce((a, c) => ((ctx.allocation![String(c.tier)] ?? 0) > (ctx.allocation![String(a.tier)] ?? 0) ? c : a), zero);
+      const kindOf: DecisionKind = learned.chosen === top ? 'greedy' : 'explore';
+      return { ...base, tier: learned.chosen.tier, kind: kindOf, propensity: learned.propensity, reason: explainAllocated(learned.chosen, zero, learned.propensity) };
+    }
+  }
+
   // Exploration draws a candidate by the server's weights (uniform when none are set).
   const weights = candidates.map((c) => config.explorationWeights[String(c.tier)] ?? (Object.keys(config.explorationWeights).length ? 0 : 1));
   const total = weights.reduce((a, b) => a + b, 0);
@@ -140,6 +155,27 @@ export function decide(
   const share = (c: TierMargin) => (total > 0 ? weights[candidates.indexOf(c)]! / total : 0);
   const propensity = (chosen === greedy ? 1 - eps : 0) + eps * share(chosen);
   return { ...base, tier: chosen.tier, kind, propensity, reason: explain(chosen, zero, greedy, kind, candidates) };
+}
+
+/** Draws a candidate by the allocation's weights; null when the allocation gives the candidates no weight. */
+function drawAllocated(candidates: readonly TierMargin[], allocation: Readonly<Record<string, number>>, rng: () => number): { chosen: TierMargin; propensity: number } | null {
+  const weights = candidates.map((c) => {
+    const w = allocation[String(c.tier)];
+    return typeof w === 'number' && Number.isFinite(w) && w > 0 ? w : 0;
+  });
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (!(total > 0)) return null;
+  let r = rng() * total;
+  let i = 0;
+  while (i < candidates.length - 1 && r >= weights[i]!) r -= weights[i++]!;
+  // Floating-point leftovers must not land on a zero-weight tail candidate.
+  while (weights[i] === 0 && i > 0) i--;
+  return { chosen: candidates[i]!, propensity: weights[i]! / total };
+}
+
+function explainAllocated(chosen: TierMargin, zero: TierMargin, propensity: number): string {
+  const what = chosen.tier === 0 ? 'No discount' : `${chosen.tier} % off`;
+  return `${what}: drawn with probability ${pct(propensity)} from what this shop's own results say works for shoppers like this one (model: P(buy) ${pct(zero.p)} without a discount${chosen.tier === 0 ? '' : `, ${pct(chosen.p)} with it`}).`;
 }
 
 function explain(chosen: TierMargin, zero: TierMargin, greedy: TierMargin, kind: DecisionKind, all: TierMargin[]): string {
