@@ -10,17 +10,17 @@ import { DEFAULT_DATA_DIR, PROJECT_ROOT } from '../lib/paths';
 import { createProgress } from '../lib/progress';
 import { fleetFinal, fleetWeeks, type FleetFinal } from './fleetSummary';
 import { learningCurveSvg } from './learningCurve';
-import { DEFAULT_LOOP, runFleet, type FleetDay } from './runFleet';
+import { runFleet, type FleetDay, type LoopName } from './runFleet';
 import { loadTruthWorld } from './truthModule';
 import { loadFleetSessions } from './uciSessions';
 
 /** Help text of `tailor fleet`. */
 export const FLEET_HELP = `Usage: tailor fleet --truth FILE.mjs [options]
 
-Runs the closed loop day by day, as the product runs it: each simulated shopper is a real UCI session,
-the device scores the features it would really compute (PageValues 0 on a first visit), decides with the
-config the server served, reports through the real local-DP noise, and the server recomputes the next
-config from the aggregates. The truth module says how shoppers really respond:
+Runs the closed loop day by day on the product's own code: each simulated shopper is a real UCI session,
+the device scores the features it would really compute (PageValues 0 on a first visit), decides with what
+the server served, reports, and the server learns the next config from the aggregates. The truth module
+says how shoppers really respond:
 
   export function pBuy(session, tier) { ... }      // probability in [0, 1]; tier in {0, 5, 10, 15, 20}
   export function cartValue(session, rng) { ... }  // optional; order value > 0; rng() uniform in [0, 1)
@@ -35,6 +35,8 @@ Options:
   --out <dir>               where fleet.json and learning-curve.svg go (default: .tmp/fleet/<world>)
   --data <dir>              folder with online_shoppers_intention.csv (default: ../shared/data)
   --model <dir>             discount-response bundle (default: models/discount-response)
+  --loop <name>             cells (default): per-context learning on central-DP aggregates (src/core/learning);
+                            shipped: the local-DP arm reports and global update the collector runs today
   -h, --help                show this help`;
 
 const money = (x: number) => x.toFixed(3).padStart(8);
@@ -46,7 +48,7 @@ function dayLine(d: FleetDay): string {
 
 function finalLines(final: FleetFinal): string {
   return [
-    `last 7 days, % of the oracle's incremental profit: policy ${pct(final.pctOfOracle)}  static ${pct(final.pctOfOracleStatic)}  static on full features ${pct(final.pctOfOracleStaticFull)}  blanket 10 % ${pct(final.pctOfOracleBlanket10)}`,
+    `last 7 days, % of the oracle's incremental profit: policy ${pct(final.pctOfOracle)}  static ${pct(final.pctOfOracleStatic)}  static on full features ${pct(final.pctOfOracleStaticFull)}  blanket 10 % ${pct(final.pctOfOracleBlanket10)}${final.pctOfOracleCellBest !== null ? `  best tier per cell (ceiling) ${pct(final.pctOfOracleCellBest)}` : ''}`,
     `policy vs no discount ${final.policyVsNonePct.toFixed(2)} % of profit; offers shown to ${(final.offerShare * 100).toFixed(1)} % of sessions`,
     `privacy: ε ${final.epsilonPerDeviceWeek.toFixed(3)} per device per week, δ ${final.delta} (${final.trustModel})`,
     '',
@@ -56,13 +58,15 @@ function finalLines(final: FleetFinal): string {
 /** Runs `tailor fleet` with the arguments after the subcommand. */
 export async function runFleetCommand(argv: string[]): Promise<void> {
   const command = 'fleet';
-  const flags = { truth: { type: 'string' }, 'shoppers-per-day': { type: 'string' }, days: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' }, model: { type: 'string' } } as const;
+  const flags = { truth: { type: 'string' }, 'shoppers-per-day': { type: 'string' }, days: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' }, model: { type: 'string' }, loop: { type: 'string' } } as const;
   const values = parseFlags(argv, command, flags, FLEET_HELP);
   if (!values) return;
   const truthPath = requiredFlag(values, 'truth', command);
   const shoppersPerDay = integerFlag(values, 'shoppers-per-day', command, 10_000, 1, 10_000_000);
   const days = integerFlag(values, 'days', command, 30, 1, 3650);
   const seed = integerFlag(values, 'seed', command, 1, 0, 2 ** 32 - 1);
+  const loop = (values.loop ?? 'cells') as LoopName;
+  if (loop !== 'cells' && loop !== 'shipped') throw new Error(`tailor ${command}: '--loop' must be 'cells' or 'shipped', got '${String(values.loop)}'`);
   const world = await loadTruthWorld(truthPath, command);
   const out = resolve(typeof values.out === 'string' ? values.out : join(PROJECT_ROOT, '.tmp/fleet', basename(world.path).replace(/\.m?js$/, '')));
   const modelDir = resolve(typeof values.model === 'string' ? values.model : join(PROJECT_ROOT, 'models/discount-response'));
@@ -77,6 +81,7 @@ export async function runFleetCommand(argv: string[]): Promise<void> {
     shoppersPerDay,
     days,
     seed,
+    loop,
     onDay: (d) => {
       process.stdout.write(dayLine(d));
       progress.tick(1, `day ${d.day}`);
@@ -84,23 +89,23 @@ export async function runFleetCommand(argv: string[]): Promise<void> {
   });
   const wallSeconds = (performance.now() - started) / 1000;
   progress.finish(`${wallSeconds.toFixed(1)}s`);
-  const final = fleetFinal(run.days, run.served);
+  const final = fleetFinal(run.days, run.privacy, run.cellBest);
   const result = {
     world: world.path,
     seed,
     shoppersPerDay,
     model: modelDir,
     data: { path: population.path, sha256: population.sha256, sessions: population.sessions.length },
-    loop: DEFAULT_LOOP,
+    loop,
     wallSeconds: Math.round(wallSeconds * 10) / 10,
     days: run.days,
     weeks: fleetWeeks(run.days),
     final,
-    lastConfig: run.snapshot,
+    lastState: run.state,
   };
   await mkdir(out, { recursive: true });
   await writeFile(join(out, 'fleet.json'), `${JSON.stringify(result, null, 2)}\n`);
-  await writeFile(join(out, 'learning-curve.svg'), learningCurveSvg(run.days, `tailor fleet: ${basename(world.path)}, ${shoppersPerDay} shoppers a day`));
+  await writeFile(join(out, 'learning-curve.svg'), learningCurveSvg(run.days, `tailor fleet: ${basename(world.path)}, ${shoppersPerDay} shoppers a day, loop '${loop}'`));
   process.stdout.write(finalLines(final));
   process.stdout.write(`wrote ${join(out, 'fleet.json')} and learning-curve.svg in ${wallSeconds.toFixed(1)}s\n`);
 }

@@ -2,7 +2,7 @@
  * What a fleet run comes to: the share of the oracle's incremental profit each policy earns over the last week,
  * the worst week against no discount, and the privacy guarantee the run was made under.
  */
-import type { EffectivePolicy } from '../../core/policy';
+import type { LoopPrivacy } from './loops';
 import type { FleetDay } from './runFleet';
 
 /** Days the final figures average over. */
@@ -24,6 +24,8 @@ export interface FleetFinal {
   pctOfOracleStatic: number | null;
   pctOfOracleStaticFull: number | null;
   pctOfOracleBlanket10: number | null;
+  /** The best fixed tier per context cell, in hindsight: what any policy over the loop's cells could reach. */
+  pctOfOracleCellBest: number | null;
   /** 100 × (policy − none) / none over the last 7 days. */
   policyVsNonePct: number;
   offerShare: number;
@@ -59,7 +61,7 @@ export function fleetWeeks(days: readonly FleetDay[]): FleetWeek[] {
 }
 
 /** The final figures over the last {@link FINAL_DAYS} days (all days when the run is shorter). */
-export function fleetFinal(days: readonly FleetDay[], served: EffectivePolicy): FleetFinal {
+export function fleetFinal(days: readonly FleetDay[], privacy: LoopPrivacy, cellBest: number | null = null): FleetFinal {
   if (days.length === 0) throw new RangeError(`'days' passed to 'fleetFinal' must hold at least one day`);
   const last = days.slice(-FINAL_DAYS);
   const none = mean(last, 'none');
@@ -69,11 +71,10 @@ export function fleetFinal(days: readonly FleetDay[], served: EffectivePolicy): 
     pctOfOracleStatic: pctOfOracle(mean(last, 'static'), none, oracle),
     pctOfOracleStaticFull: pctOfOracle(mean(last, 'staticFull'), none, oracle),
     pctOfOracleBlanket10: pctOfOracle(mean(last, 'blanket10'), none, oracle),
+    pctOfOracleCellBest: cellBest === null ? null : pctOfOracle(cellBest, none, oracle),
     policyVsNonePct: (100 * (mean(last, 'policy') - none)) / none,
     offerShare: mean(last, 'offerShare'),
     sessions: days.reduce((a, d) => a + d.sessions, 0),
-    epsilonPerDeviceWeek: served.budget.weeklyEpsilon,
-    delta: 0,
-    trustModel: `local DP: every report is randomised on the device (ε = ${served.epsilon.toFixed(3)} per report, at most ${served.budget.maxReportsPerDay} a day and ε ${served.budget.weeklyEpsilon.toFixed(3)} a week); no server is trusted`,
+    ...privacy,
   };
 }

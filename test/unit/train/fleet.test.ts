@@ -12,7 +12,7 @@ import { fitBaseline } from '../../../src/train/discount/simulate';
 import { DEFAULT_SIMULATION } from '../../../src/train/discount/simulationConfig';
 import { trueConversion } from '../../../src/train/discount/truth';
 import { runFleetCommand } from '../../../src/train/fleet/fleetCommand';
-import { fleetFinal, fleetWeeks, pctOfOracle } from '../../../src/train/fleet/fleetSummary';
+import { FINAL_DAYS, fleetFinal, fleetWeeks, pctOfOracle } from '../../../src/train/fleet/fleetSummary';
 import { learningCurveSvg } from '../../../src/train/fleet/learningCurve';
 import { runFleet, type FleetDecision } from '../../../src/train/fleet/runFleet';
 import { checkTruthExports, loadTruthWorld, type UciSession } from '../../../src/train/fleet/truthModule';
@@ -138,7 +138,7 @@ describe('runFleet', () => {
 
   it('orders the reference policies as their definitions require', async () => {
     const world = await loadTruthWorld(WORLDS[0]!);
-    const { days, reports } = runFleet({ world, population: pop, model, shoppersPerDay: 400, days: 3, seed: 1 });
+    const { days, reports } = runFleet({ world, population: pop, model, shoppersPerDay: 400, days: 3, seed: 1, loop: 'shipped' });
     expect(reports).toBe(1200);
     for (const d of days) {
       expect(d.oracle).toBeGreaterThanOrEqual(Math.max(d.none, d.blanket10, d.static, d.staticFull, d.policy) - 1e-12);
@@ -149,10 +149,43 @@ describe('runFleet', () => {
     expect(days.map((d) => d.policyVersion)).toEqual(['default', 'default', '1']);
   });
 
-  it('records for every decision the propensity of the allocation served, and draws by it', async () => {
+  it('cells loop: every device draws from its cell\'s served allocation and records exactly that propensity', async () => {
+    const world = await loadTruthWorld(WORLDS[2]!);
+    const decisions: FleetDecision[] = [];
+    const run = runFleet({ world, population: pop, model, shoppersPerDay: 1500, days: 6, seed: 2, onDecision: (d) => decisions.push(d) });
+    // The first batch is day 1 alone, released once its reports have arrived (day 2): its config serves day 3.
+    expect(run.days.map((d) => d.policyVersion).slice(0, 3)).toEqual(['1', '1', '2']);
+    let drawn = 0;
+    for (const { decision, allocation, arm } of decisions) {
+      if (arm === 'holdout') continue;
+      expect(allocation).toBeDefined();
+      expect(decision.propensity).toBeCloseTo(allocation![String(decision.tier)]!, 12);
+      drawn++;
+    }
+    expect(drawn).toBeGreaterThan(8000);
+    // The per-cell ceiling lies between never discounting and the oracle, over the same final days.
+    const last = run.days.slice(-FINAL_DAYS);
+    const mean = (key: 'none' | 'oracle') => last.reduce((a, d) => a + d[key], 0) / last.length;
+    expect(run.cellBest).toBeGreaterThanOrEqual(mean('none') - 1e-12);
+    expect(run.cellBest).toBeLessThanOrEqual(mean('oracle') + 1e-12);
+    expect(runFleet({ world, population: pop, model, shoppersPerDay: 50, days: 1, seed: 2, loop: 'shipped' }).cellBest).toBeNull();
+    expect(run.privacy.epsilonPerDeviceWeek).toBeLessThanOrEqual(1);
+    expect(run.privacy.delta).toBe(1e-9);
+    expect(run.privacy.trustModel).toMatch(/central DP/);
+  });
+
+  it('cells loop: where no discount pays, learns to stop offering', async () => {
+    const world = await loadTruthWorld(WORLDS[1]!);
+    const { days } = runFleet({ world, population: pop, model, shoppersPerDay: 3000, days: 14, seed: 4 });
+    const lastThree = days.slice(-3).reduce((a, d) => a + d.offerShare, 0) / 3;
+    expect(days[0]!.offerShare).toBeGreaterThan(0.3);
+    expect(lastThree).toBeLessThan(days[0]!.offerShare / 2);
+  });
+
+  it('shipped loop: records for every decision the propensity of the allocation served, and draws by it', async () => {
     const world = await loadTruthWorld(WORLDS[3]!);
     const decisions: FleetDecision[] = [];
-    runFleet({ world, population: pop, model, shoppersPerDay: 2000, days: 4, seed: 5, loop: { explorationRate: 0.3 }, onDecision: (d) => decisions.push(d) });
+    runFleet({ world, population: pop, model, shoppersPerDay: 2000, days: 4, seed: 5, loop: 'shipped', shipped: { explorationRate: 0.3 }, onDecision: (d) => decisions.push(d) });
     const expected = new Map<number, number>();
     const chosen = new Map<number, number>();
     let checked = 0;
@@ -199,7 +232,7 @@ describe('runFleet', () => {
 
 describe('fleet figures', () => {
   const day = (d: number, policy: number, none: number, oracle: number) => ({ day: d, sessions: 100, policy, static: none, staticFull: none, none, blanket10: none, oracle, offerShare: 0.5, policyVersion: '1', reports: 100 });
-  const served = { policy: {} as never, epsilon: Math.log(3), budget: { maxReportsPerDay: 2, weeklyEpsilon: 5 * Math.log(3) } };
+  const served = { epsilonPerDeviceWeek: 5 * Math.log(3), delta: 0, trustModel: 'local DP' };
 
   it('pctOfOracle is the share of the incremental profit over the last 7 days, null when no discount can pay', () => {
     const days = [...Array.from({ length: 7 }, (_, i) => day(i + 1, 0, 10, 20)), ...Array.from({ length: 7 }, (_, i) => day(i + 8, 18, 10, 20))];
