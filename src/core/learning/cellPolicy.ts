@@ -17,7 +17,8 @@
  * 1/1000 so noise in the fourth decimal does not mint a new config).
  */
 import { contentHash } from '../privacy/lib/contentHash';
-import { probabilityBest, roundWeights } from '../privacy/lib/thompsonWeights';
+import { mulberry32, randomNormal } from '../lib/random';
+import { roundWeights } from '../privacy/lib/thompsonWeights';
 import { cartGroups, cellCount, type CellSpec } from './contextCells';
 import type { ReleasedBatch } from './aggregation';
 import { HOLDOUT_ARM, LEARNING_TIERS, cellArmCounts } from './measurement';
@@ -37,9 +38,11 @@ export interface LearnerTuning {
   explorationHalfLife: number;
   /** Monte Carlo draws per cell. */
   draws: number;
+  /** Shrink each cell's uplifts towards the other cells' (empirical Bayes) before allocating. */
+  poolUplift: boolean;
 }
 
-export const DEFAULT_TUNING: Readonly<LearnerTuning> = Object.freeze({ priorWeight: 30, explorationStart: 0.2, explorationFloor: 0.01, explorationHalfLife: 200, draws: 2000 });
+export const DEFAULT_TUNING: Readonly<LearnerTuning> = Object.freeze({ priorWeight: 30, explorationStart: 0.2, explorationFloor: 0.01, explorationHalfLife: 200, draws: 2000, poolUplift: true });
 
 /** What the learner knows about one (cell, tier). */
 export interface ArmPosterior {
@@ -102,6 +105,88 @@ function posterior(tier: number, rawExposures: number, rawPurchases: number, pri
   return { tier, exposures, purchases, mean, sd: Math.sqrt(variance) };
 }
 
+/** A cell's posterior as the allocation draws from it: tier 0's conversion and every tier's uplift over it. */
+interface CellBelief {
+  arms: ArmPosterior[];
+  /** Per tier (tier 0 included, as 0 ± 0): uplift over tier 0, mean and SD. */
+  uplift: { mean: number; sd: number }[];
+  /** Whether tiers are drawn as tier 0 + uplift (pooled uplifts) or each from its own arm (independent). */
+  relative: boolean;
+}
+
+/** Independent arms: the uplift of tier t is its own posterior minus tier 0's. */
+function beliefOf(arms: ArmPosterior[]): CellBelief {
+  const base = arms[0]!;
+  return { arms, relative: false, uplift: arms.map((a, t) => (t === 0 ? { mean: 0, sd: 0 } : { mean: a.mean - base.mean, sd: Math.sqrt(a.sd ** 2 + base.sd ** 2) })) };
+}
+
+/**
+ * P(tier t has the highest margin per exposure), by Monte Carlo with a fixed seed. With pooled uplifts a round
+ * draws tier 0's conversion once and every tier as that level plus its uplift: most of a cell's uncertainty is
+ * its level, which moves every tier alike and says nothing about which tier is best. Independent arms are
+ * drawn each from its own posterior.
+ */
+function probabilityBestTier(belief: CellBelief, grossMargin: number, draws: number, seed: number): number[] {
+  const rng = mulberry32(seed);
+  const wins = new Array<number>(LEARNING_TIERS.length).fill(0);
+  const base = belief.arms[0]!;
+  for (let d = 0; d < draws; d++) {
+    const level = base.mean + base.sd * randomNormal(rng);
+    let best = 0;
+    let bestValue = -Infinity;
+    LEARNING_TIERS.forEach((tier, t) => {
+      const u = belief.uplift[t]!;
+      const arm = belief.arms[t]!;
+      const conv = t === 0 ? level : belief.relative ? level + u.mean + u.sd * randomNormal(rng) : arm.mean + arm.sd * randomNormal(rng);
+      const value = conv * (grossMargin - tier / 100);
+      if (value > bestValue) {
+        bestValue = value;
+        best = t;
+      }
+    });
+    wins[best]! += 1;
+  }
+  return wins.map((w) => w / draws);
+}
+
+/** One cell's allocation from its belief. */
+function allocate(cell: number, belief: CellBelief, grossMargin: number, tuning: LearnerTuning): CellState {
+  const { arms } = belief;
+  const seen = arms.reduce((a, arm) => a + arm.exposures, 0);
+  const exploration = Math.min(tuning.explorationStart, Math.max(tuning.explorationFloor, tuning.explorationStart * Math.sqrt(tuning.explorationHalfLife / Math.max(1, seen))));
+  const best = probabilityBestTier(belief, grossMargin, tuning.draws, cell + 1);
+  const mixed = best.map((p) => (1 - exploration) * p + exploration / LEARNING_TIERS.length);
+  return { cell, arms, exploration, weights: roundWeights(mixed, 0, 1000) };
+}
+
+/**
+ * Empirical-Bayes pooling of uplifts across cells: per tier, each cell's uplift over its own tier 0 is shrunk
+ * towards the cross-cell mean by how much the cells really differ (DerSimonian–Laird between-cell variance)
+ * against its own uncertainty. Where no cell responds the uplifts collapse to the shared ≈ 0 fast; where one
+ * cell responds the between-cell variance stays large and that cell keeps its own estimate.
+ */
+function poolUplifts(beliefs: readonly CellBelief[]): CellBelief[] {
+  const out = beliefs.map((b) => ({ arms: b.arms.map((a) => ({ ...a })), uplift: b.uplift.map((u) => ({ ...u })), relative: true }));
+  for (let t = 1; t < LEARNING_TIERS.length; t++) {
+    const d = beliefs.map((b) => b.uplift[t]!.mean);
+    const v = beliefs.map((b) => Math.max(b.uplift[t]!.sd ** 2, 1e-12));
+    const w = v.map((x) => 1 / x);
+    const sw = w.reduce((a, x) => a + x, 0);
+    const mu = d.reduce((a, x, c) => a + w[c]! * x, 0) / sw;
+    const q = d.reduce((a, x, c) => a + w[c]! * (x - mu) ** 2, 0);
+    const tau2 = Math.max(0, (q - (d.length - 1)) / (sw - w.reduce((a, x) => a + x * x, 0) / sw));
+    out.forEach((b, c) => {
+      const shrink = tau2 / (tau2 + v[c]!);
+      const mean = mu + shrink * (d[c]! - mu);
+      const sd = Math.sqrt(shrink * v[c]! + (1 - shrink) ** 2 / sw);
+      const base = b.arms[0]!;
+      b.uplift[t] = { mean, sd };
+      b.arms[t] = { ...b.arms[t]!, mean: Math.min(1, Math.max(0, base.mean + mean)), sd: Math.sqrt(base.sd ** 2 + sd ** 2) };
+    });
+  }
+  return out;
+}
+
 /** Learns the allocation of every cell. */
 export function learnCellPolicy(input: LearnInput): CellPolicy {
   const { spec, batches, prior, grossMargin } = input;
@@ -117,28 +202,20 @@ export function learnCellPolicy(input: LearnInput): CellPolicy {
     b.sums.forEach((x, i) => (sums[i]! += x));
     noiseVariance += b.sigma * b.sigma;
   }
-  const out: CellState[] = [];
+  const posteriors: ArmPosterior[][] = [];
   for (let c = 0; c < cells; c++) {
     const holdout = cellArmCounts(sums, c, HOLDOUT_ARM);
-    const arms = LEARNING_TIERS.map((tier, t) => {
-      const counts = cellArmCounts(sums, c, t);
-      // A holdout device is a device shown nothing: within a cell its outcome measures tier 0 as well.
-      const [exposures, purchases, noise] = tier === 0 ? [counts.exposures + holdout.exposures, counts.purchases + holdout.purchases, 2 * noiseVariance] : [counts.exposures, counts.purchases, noiseVariance];
-      return posterior(tier, exposures, purchases, prior[c]![t]!, noise, tuning.priorWeight);
-    });
-    const seen = arms.reduce((a, arm) => a + arm.exposures, 0);
-    const exploration = Math.min(tuning.explorationStart, Math.max(tuning.explorationFloor, tuning.explorationStart * Math.sqrt(tuning.explorationHalfLife / Math.max(1, seen))));
-    const best = probabilityBest(
-      arms.map((arm) => {
-        const unit = grossMargin - arm.tier / 100;
-        return { mean: arm.mean * unit, variance: arm.sd * arm.sd * unit * unit };
+    posteriors.push(
+      LEARNING_TIERS.map((tier, t) => {
+        const counts = cellArmCounts(sums, c, t);
+        // A holdout device is a device shown nothing: within a cell its outcome measures tier 0 as well.
+        const [exposures, purchases, noise] = tier === 0 ? [counts.exposures + holdout.exposures, counts.purchases + holdout.purchases, 2 * noiseVariance] : [counts.exposures, counts.purchases, noiseVariance];
+        return posterior(tier, exposures, purchases, prior[c]![t]!, noise, tuning.priorWeight);
       }),
-      tuning.draws,
-      c + 1,
     );
-    const mixed = best.map((p) => (1 - exploration) * p + exploration / LEARNING_TIERS.length);
-    out.push({ cell: c, arms, exploration, weights: roundWeights(mixed, 0, 1000) });
   }
+  const beliefs = posteriors.map(beliefOf);
+  const out = (tuning.poolUplift ? poolUplifts(beliefs) : beliefs).map((belief, c) => allocate(c, belief, grossMargin, tuning));
   return { specVersion: spec.version, grossMargin, cells: out, batches: batches.length, hash: contentHash({ spec: spec.version, weights: out.map((s) => s.weights) }) };
 }
 

@@ -128,16 +128,8 @@ function streams(seed: number) {
   return { sessions: stream('sessions'), carts: stream('carts'), holdout: stream('holdout'), decide: stream('decide'), outcomes: stream('outcomes') };
 }
 
-/** Sums of one day, turned into means by {@link closeDay}. */
-interface DayTotals {
-  policy: number;
-  static: number;
-  staticFull: number;
-  none: number;
-  blanket10: number;
-  oracle: number;
-  offers: number;
-}
+/** The five profits of a day, summed over its shoppers (means once divided), and the offers shown. */
+type DayTotals = Pick<FleetDay, 'policy' | 'static' | 'staticFull' | 'none' | 'blanket10' | 'oracle'> & { offers: number };
 
 const emptyTotals = (): DayTotals => ({ policy: 0, static: 0, staticFull: 0, none: 0, blanket10: 0, oracle: 0, offers: 0 });
 

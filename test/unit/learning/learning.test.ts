@@ -187,7 +187,24 @@ describe('learnCellPolicy', () => {
     expect(weight(3, 15)).toBeGreaterThan(0.9);
     for (const c of [0, 1, 5, 11]) expect(weight(c, 0)).toBeGreaterThan(0.9);
     expect(policy.cells[3]!.exploration).toBeCloseTo(0.2 * Math.sqrt(200 / 40_000), 12);
-    expect(policy.cells[3]!.arms[3]!.mean).toBeCloseTo((0.3 * 8000 + 30 * 0.15) / 8030, 6);
+    // Without pooling, a cell's posterior mean is its own data plus the prior's pseudo-exposures.
+    const alone = learnCellPolicy({ spec, batches: [batch(4000, conv, 6.5), batch(4000, conv, 6.5)], prior: flatPrior, grossMargin: 0.4, tuning: { poolUplift: false } });
+    expect(alone.cells[3]!.arms[3]!.mean).toBeCloseTo((0.3 * 8000 + 30 * 0.15) / 8030, 6);
+    // Pooling leaves a cell that clearly differs from the others with its own estimate.
+    expect(Math.abs(policy.cells[3]!.arms[3]!.mean - alone.cells[3]!.arms[3]!.mean)).toBeLessThan(0.01);
+  });
+
+  it('pools uplifts across cells: where no cell responds, every cell settles on no discount sooner', () => {
+    // 150 exposures per (cell, tier) with DP noise: alone, each cell's uplift is too noisy to rule out.
+    const rng = mulberry32(5);
+    const conv = () => 0.1 + (rng() - 0.5) * 0.02;
+    const batches = [batch(150, conv, 6.5), batch(150, conv, 6.5)];
+    const noUplift = Array.from({ length: cells }, () => [0.1, 0.1, 0.1, 0.1, 0.1]);
+    const tierZero = (poolUplift: boolean) => {
+      const policy = learnCellPolicy({ spec, batches, prior: noUplift, grossMargin: 0.4, tuning: { poolUplift } });
+      return policy.cells.reduce((a, c) => a + c.weights[0]!, 0) / cells;
+    };
+    expect(tierZero(true)).toBeGreaterThan(tierZero(false) + 0.1);
   });
 
   it('counts DP noise in the uncertainty and is deterministic for the same aggregates', () => {
