@@ -2,7 +2,8 @@
  * The learning loops against every truth world in bench/worlds (the four designed with the product and the three
  * in unseen/, written without reading it): `tailor fleet` run as a user runs it (30 days × 10,000 shoppers,
  * seed 1; `--quick`: 7 days × 2,000), for the per-context loop (`--loop cells`, the default) and the loop the
- * product ships today (`--loop shipped`), fleet.json read back. A run is deterministic for its seed, so each
+ * product ships today (`--loop shipped`), fleet.json read back; `cells+table` is the per-context loop on devices the
+ * shop served its page-value table (`--page-values site`), the others score PageValues unknown as a first visit does. A run is deterministic for its seed, so each
  * world's outcome is one run; the wall time is the median over the runs. Needs the UCI data in ../shared/data
  * (or TAILOR_DATA).
  */
@@ -13,7 +14,12 @@ import { promisify } from 'node:util';
 import { figure, type Benchmark, type Figure } from './lib/figure';
 
 const WORLDS = ['training', 'no-response', 'threshold', 'reverse', 'unseen/weekend-mobile', 'unseen/deal-hunters', 'unseen/late-season'];
-const LOOPS = ['cells', 'shipped'] as const;
+/** The loops run, by figure name: the per-context loop without and with the shop's page-value table, and today's. */
+const VARIANTS = [
+  { name: 'cells', args: ['--loop', 'cells'] },
+  { name: 'cells+table', args: ['--loop', 'cells', '--page-values', 'site'] },
+  { name: 'shipped', args: ['--loop', 'shipped'] },
+] as const;
 
 interface FleetJson {
   wallSeconds: number;
@@ -38,10 +44,10 @@ export const benchmark: Benchmark = {
     const [days, shoppers] = quick ? [7, 2000] : [30, 10_000];
     const figures: Figure[] = [];
     const walls: number[] = [];
-    for (const loop of LOOPS) {
+    for (const { name: loop, args: loopArgs } of VARIANTS) {
       for (const world of WORLDS) {
         const out = join('.tmp/bench-fleet', loop, world);
-        const args = ['bin/tailor.js', 'fleet', '--loop', loop, '--truth', `bench/worlds/${world}.mjs`, '--days', String(days), '--shoppers-per-day', String(shoppers), '--seed', '1', '--out', out];
+        const args = ['bin/tailor.js', 'fleet', ...loopArgs, '--truth', `bench/worlds/${world}.mjs`, '--days', String(days), '--shoppers-per-day', String(shoppers), '--seed', '1', '--out', out];
         if (process.env.TAILOR_DATA) args.push('--data', process.env.TAILOR_DATA);
         await promisify(execFile)(process.execPath, args, { maxBuffer: 64 * 2 ** 20 });
         const run = JSON.parse(await readFile(join(out, 'fleet.json'), 'utf8')) as FleetJson;

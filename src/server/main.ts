@@ -7,6 +7,8 @@
  * a free port), HOST (default 127.0.0.1), TAILOR_DB (default ./data/tailor.db),
  * TAILOR_COUPON_SECRET (else one is generated and kept in the database),
  * TAILOR_POLICY (the merchant's offer policy: JSON, or a path to a JSON file),
+ * TAILOR_PAGE_VALUES (the page-value table `tailor page-values` wrote: a path to its JSON file; default the demo
+ * shop's, demo/page-values/page-values.json; `none` serves no table),
  * TAILOR_COUPON_SITE (default 'demo'), TAILOR_REPORT_RATE_LIMIT (uploads per
  * client per minute, default 60), TAILOR_ADMIN_TOKEN (enables
  * POST /v1/config/recompute), TAILOR_BOOK_RATE_LIMIT (books per
@@ -22,7 +24,10 @@ import { createTailorApp } from './app';
 import { openDatabase } from './db';
 import { loadOrCreateSecret } from './coupons';
 import { STRICT_CSP_PATH, mountStrictShop } from './strictShop';
+import { parsePageValueTable, type PageValueTable } from '../core/pageValues';
 
+/** The demo shop's page-value table, built from its own order export (demo/page-values/README.md). */
+const DEMO_PAGE_VALUES = resolve('demo/page-values/page-values.json');
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8080);
 const shopPort = process.env.SHOP_PORT !== undefined ? Number(process.env.SHOP_PORT) : port === 0 ? 0 : port + 1;
@@ -46,6 +51,7 @@ const app = createTailorApp({
   },
   privacy: {
     ...merchantPolicy(),
+    ...pageValues(),
     rateLimit: { limit: Number(process.env.TAILOR_REPORT_RATE_LIMIT ?? 60), windowMs: 60_000 },
     ...(process.env.TAILOR_ADMIN_TOKEN ? { adminToken: process.env.TAILOR_ADMIN_TOKEN } : {}),
   },
@@ -88,6 +94,13 @@ function merchantPolicy(): { merchantPolicy?: Record<string, unknown> } {
   const parsed: unknown = JSON.parse(text);
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('TAILOR_POLICY must be a JSON object (or a path to one)');
   return { merchantPolicy: parsed as Record<string, unknown> };
+}
+
+/** The site-wide page-value table from TAILOR_PAGE_VALUES (a path to the JSON file `tailor page-values` wrote). */
+function pageValues(): { pageValues?: PageValueTable } {
+  const path = process.env.TAILOR_PAGE_VALUES || DEMO_PAGE_VALUES;
+  if (path === 'none' || (path === DEMO_PAGE_VALUES && !existsSync(path))) return {};
+  return { pageValues: parsePageValueTable(JSON.parse(readFileSync(path, 'utf8')), 'TAILOR_PAGE_VALUES') };
 }
 
 /** Extra attributes for the shop's tag (e.g. `{"data-consent":"required"}`), from TAILOR_SHOP_TAG. */

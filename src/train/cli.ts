@@ -59,6 +59,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'off-policy value (IPS, DR; exact with a truth file) of the learned policy vs simple baselines',
     load: async () => (await import('./discount/evaluateCommand')).runEvaluatePolicyCommand,
   },
+  'page-values': {
+    summary: 'the site-wide page-value table from your order export, for devices to price PageValues as GA does',
+    load: async () => (await import('./pageValues/pageValuesCommand')).runPageValuesCommand,
+  },
   fleet: {
     summary: 'run the whole learning loop (real scoring, decide, noise, policy update) against a truth world you write',
     load: async () => (await import('./fleet/fleetCommand')).runFleetCommand,

@@ -117,9 +117,10 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
   let decisionModule: Promise<typeof import('./decisionModule')> | null = null;
   const decisions = () => (decisionModule ??= import('./decisionModule'));
   const featureSource = async (): Promise<FeatureSource> => {
-    const { createFeatureSource } = await decisions();
+    const { createFeatureSource, servedPageValues } = await decisions();
     return (features ??= createFeatureSource({
       store,
+      pageValues: servedPageValues(store),
       webdriver: init?.webdriver === true,
       clock: now,
       ...(options.snapshotDelayMs !== undefined ? { snapshotDelayMs: options.snapshotDelayMs } : {}),

@@ -4,4 +4,5 @@
  * so the worker that starts with every page stays small.
  */
 export { createFeatureSource, type FeatureSource } from './features/featureSource';
+export { servedPageValues } from './features/servedPageValues';
 export { decideOffer, markDismissed, type OfferDeps } from './offers/decideOffer';

@@ -10,6 +10,7 @@ import type { TailorConfig } from '../core/config';
 import type { TailorEvent } from '../core/events/schema';
 import type { Capabilities } from '../core/consent';
 import type { RawFeatureRecord } from '../core/features/definition';
+import type { PageValueTable } from '../core/pageValues';
 import type { ModelDiagnostics, PredictionResult } from './model';
 
 /** What the page hands the worker once, right after it starts. */
@@ -126,7 +127,7 @@ export interface FeatureView {
 
 /**
  * What besides the stored events went into a feature record: `computeFeatures(audit().events, {now, visitor:
- * {priorSessions, persistent}, utcOffsetMinutes})` in Node gives the same record (the parity test does exactly this).
+ * {priorSessions, persistent}, utcOffsetMinutes, pageValues})` in Node gives the same record (the parity test does exactly this).
  */
 export interface FeatureInputs {
   now: number;
@@ -134,6 +135,8 @@ export interface FeatureInputs {
   persistent: boolean;
   /** Absent: the worker's local time zone. */
   utcOffsetMinutes?: number;
+  /** The site's page-value table the record was priced with (from `/v1/config`); null: none, PageValues from local history. */
+  pageValues: PageValueTable | null;
 }
 
 /** Worker-side cost of a feature record. */

@@ -26,7 +26,9 @@ import { nodeFeatureRecord } from '../unit/sessionFeatures/lib/nodeFeatureRecord
 
 const ZONE = 'Asia/Shanghai';
 // Triggers kept quiet (the return visit would show an offer mid-test, whose events would interleave the tail's).
-const { server, browser } = useShop({ env: { TAILOR_SHOP_TAG: JSON.stringify({ 'data-debug': '', 'data-triggers': 'idle-cart:3600' }) } });
+// No page-value table: a config pulled mid-test would reprice PageValues between two reads this test compares
+// (pricing with a table has its own test, pageValues.e2e.ts).
+const { server, browser } = useShop({ env: { TAILOR_PAGE_VALUES: 'none', TAILOR_SHOP_TAG: JSON.stringify({ 'data-debug': '', 'data-triggers': 'idle-cart:3600' }) } });
 
 const features = (page: Page, full: boolean) => debug<FeatureView>(page, 'features', full);
 

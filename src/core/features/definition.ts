@@ -12,9 +12,11 @@ export type FeatureTransform = 'none' | 'log1p' | 'onehot';
 /**
  * Where a feature comes from. `session` features are computed from the current visit and exist
  * in the UCI data; `history` features come from the shopper's past visits kept on the device and
- * are absent from UCI, so training imputes them and their columns standardise to 0.
+ * are absent from UCI, so training imputes them and their columns standardise to 0. `runtime`
+ * features say what the device could not know (e.g. no page-value table): no training file has
+ * them, the trainer derives them while it simulates what devices miss, and devices compute them.
  */
-export type FeatureSource = 'session' | 'history';
+export type FeatureSource = 'session' | 'history' | 'runtime';
 
 /** A numeric (count, duration, rate, money or 0/1 binary) feature. */
 export interface NumericFeatureDefinition {

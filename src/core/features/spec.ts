@@ -16,8 +16,10 @@ import type { FeatureDefinition, FeatureSpec } from './definition';
 /**
  * Bump the major version on any change to names, order, levels, ranges' meaning or transforms.
  * 2.0.0: `category_affinity` appended (34 columns); bundles of 1.0.0 are refused at load time.
+ * 3.0.0: `PageValues_missing` appended (35 columns): devices without a page-value table no longer pass an
+ * unknown PageValues off as a known 0; bundles of 2.0.0 are refused at load time.
  */
-export const FEATURE_SPEC_VERSION = '2.0.0';
+export const FEATURE_SPEC_VERSION = '3.0.0';
 
 /** Month levels with the UCI spellings ("June", not "Jun"); index = `Date#getMonth()`. */
 export const MONTH_LEVELS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'June', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
@@ -111,6 +113,10 @@ const FEATURES: readonly FeatureDefinition[] = [
   {
     name: 'category_affinity', kind: 'rate', source: 'history', default: 0, min: 0, max: 1, transform: 'none',
     doc: 'Mean, over this session\'s product views that name a category, of that category\'s share of the device\'s past categorised product views (categories trimmed and lower-cased); missing without such past or current views.',
+  },
+  {
+    name: 'PageValues_missing', kind: 'binary', source: 'runtime', default: 0, min: 0, max: 1, transform: 'none',
+    doc: '1 when the device could not price the session\'s pages: no site-wide page-value table (GET /v1/config) and no positive value in its own history. PageValues is then 0 and means "unknown"; 0 in UCI, where GA priced every page.',
   },
 ];
 

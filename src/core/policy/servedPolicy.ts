@@ -18,6 +18,8 @@ export interface ServerPolicy {
   grossMargin?: number;
   /** The merchant's own settings (tiers, caps, cool-down, …); they win over learned values. */
   policy?: Record<string, unknown>;
+  /** The site-wide page-value table (core/pageValues), validated where it is read. */
+  pageValues?: unknown;
 }
 
 /** The policy and report settings in force. */

@@ -34,5 +34,6 @@ export function computeFeatures(events: readonly FeatureEvent[], context: Featur
     earlierSessions: Math.max(0, sessions.length - 1),
     context: ctx,
     now: Math.max(ctx.now, session?.end ?? -Infinity),
+    pageValues: ctx.pageValues,
   });
 }

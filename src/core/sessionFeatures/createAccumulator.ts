@@ -18,6 +18,8 @@ import { recordFrom } from './lib/recordFrom';
 import { EMPTY_SUMS } from './lib/rates';
 import { effectiveTs, startsSession } from './lib/sessionRule';
 import { assertEvent } from './lib/assertEvents';
+import type { PageValueTable } from '../pageValues/pageValueTable';
+import { parsePageValueTable } from '../pageValues/pageValueTable';
 
 /**
  * Layout version of {@link AccumulatorSnapshot}. Version 1 (before category counters) is refused on restore: its
@@ -39,8 +41,12 @@ export interface AccumulatorSnapshot {
 export interface FeatureAccumulator {
   /** Takes the next stored event (storage order); duplicates are ignored, an event 30 minutes after the last starts a session. */
   add(event: FeatureEvent): void;
-  /** The current raw feature record; `now` (default: the init's) only moves recency, never before the latest event. */
-  raw(now?: number): RawFeatureRecord;
+  /**
+   * The current raw feature record; `now` (default: the init's) only moves recency, never before the latest event.
+   * `pageValues` (default: the init's) prices the pages: the table is read here, not folded, so a newer one served
+   * after the accumulator was built applies at once.
+   */
+  raw(now?: number, pageValues?: PageValueTable | null): RawFeatureRecord;
   /** The full state as plain JSON. */
   snapshot(): AccumulatorSnapshot;
   /** Replaces the state with `snapshot` (from `snapshot()` of an accumulator with the same options). */
@@ -53,6 +59,12 @@ export interface FeatureAccumulator {
  */
 export function createAccumulator(init: FeatureContext): FeatureAccumulator {
   const ctx = resolveContext(init, 'createAccumulator');
+  // Validated once per table object: the worker passes the same served table to every read.
+  let lastTable: { given: PageValueTable; parsed: PageValueTable } | null = null;
+  const tableOf = (given: PageValueTable): PageValueTable => {
+    if (lastTable?.given !== given) lastTable = { given, parsed: parsePageValueTable(given, 'raw') };
+    return lastTable.parsed;
+  };
   let history = ctx.history;
   let deduper = createDeduper();
   let lastTs: number | null = null;
@@ -72,9 +84,11 @@ export function createAccumulator(init: FeatureContext): FeatureAccumulator {
       session!.add(event, ts);
       lastTs = ts;
     },
-    raw(now = ctx.now) {
+    raw(now = ctx.now, pageValues) {
       if (!Number.isFinite(now)) throw new Error(`'now' passed to 'raw' must be a finite ms timestamp, got ${String(now)}`);
+      const table = pageValues === undefined ? ctx.pageValues : pageValues === null ? null : tableOf(pageValues);
       return recordFrom({
+        pageValues: table,
         history,
         session: session?.aggregate ?? null,
         sums: session?.sums() ?? EMPTY_SUMS,

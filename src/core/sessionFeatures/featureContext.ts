@@ -11,6 +11,8 @@ import { DEFAULT_PAGE_CLASS_RULES, createPageClassifier } from './classifyPage';
 import type { HistorySummary } from './historySummary';
 import { emptyHistory } from './historySummary';
 import { upgradeHistorySummary } from './upgradeHistorySummary';
+import type { PageValueTable } from '../pageValues/pageValueTable';
+import { parsePageValueTable } from '../pageValues/pageValueTable';
 
 /** A stored Tailor event; `id` (the store's key) lets duplicates of one send be recognised. */
 export type FeatureEvent = TailorEvent & { readonly id?: string };
@@ -61,6 +63,11 @@ export interface FeatureContext {
   readonly rates?: Partial<RateOptions>;
   /** Shopper's offset from UTC in minutes (east positive); omitted: the runtime's local time zone. */
   readonly utcOffsetMinutes?: number;
+  /**
+   * The site-wide page-value table (served in `GET /v1/config`); omitted or null: PageValues comes from the
+   * device's own history, and is flagged missing (`PageValues_missing`) where that history has no value.
+   */
+  readonly pageValues?: PageValueTable | null;
 }
 
 /** A validated context with defaults filled in and the history cloned (callers mutate the clone). */
@@ -72,6 +79,7 @@ export interface ResolvedContext {
   readonly classify: PageClassifier;
   readonly rates: RateOptions;
   readonly utcOffsetMinutes: number | undefined;
+  readonly pageValues: PageValueTable | null;
 }
 
 /** Validates `context` (errors name `caller`), fills defaults and clones (upgrading if needed) the history. */
@@ -105,5 +113,6 @@ export function resolveContext(context: FeatureContext, caller: string): Resolve
     classify: createPageClassifier(context.pageClasses ?? DEFAULT_PAGE_CLASS_RULES),
     rates,
     utcOffsetMinutes: offset,
+    pageValues: context.pageValues ? parsePageValueTable(context.pageValues, caller) : null,
   };
 }

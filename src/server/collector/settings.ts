@@ -10,6 +10,7 @@ import { DEFAULT_BUCKET_VALUES, DEFAULT_BUDGET, DEFAULT_EPSILON, DEFAULT_K, EPSI
 import type { EstimateSettings } from './estimatesView';
 import { SqlitePolicyStore, type PolicyStore } from './policyStore';
 import { SqliteReportStore, type ReportStore } from './reportStore';
+import { parsePageValueTable, type PageValueTable } from '../../core/pageValues';
 
 /** What `mountCollector` and `mountDashboard` take. Everything but `db` is optional. */
 export interface CollectorDeps {
@@ -37,6 +38,11 @@ export interface CollectorDeps {
    * served to devices in `GET /v1/config` as `policy`. Validated at start-up.
    */
   merchantPolicy?: Record<string, unknown>;
+  /**
+   * The site-wide page-value table (`tailor page-values`), served to devices in `GET /v1/config` as `pageValues`
+   * so first visits price PageValues as GA does. Validated at start-up.
+   */
+  pageValues?: PageValueTable | null;
   /** Uploads per client per window (default 60 per minute). */
   rateLimit?: { limit: number; windowMs: number };
   /**
@@ -59,6 +65,7 @@ export interface ResolvedDeps {
   modelPrior: Readonly<Record<string, number>> | null;
   adminToken: string | null;
   merchantPolicy: Record<string, unknown> | null;
+  pageValues: PageValueTable | null;
   rateLimit: { limit: number; windowMs: number };
   clientAddress: (c: Context) => string | undefined;
   recomputeMs: number;
@@ -100,6 +107,7 @@ export function resolveDeps(deps: CollectorDeps): ResolvedDeps {
     modelPrior: deps.modelPrior ?? null,
     adminToken: deps.adminToken ? deps.adminToken : null,
     merchantPolicy: deps.merchantPolicy ? checkedMerchantPolicy(deps.merchantPolicy) : null,
+    pageValues: deps.pageValues ? parsePageValueTable(deps.pageValues, 'mountCollector') : null,
     rateLimit: deps.rateLimit ?? { limit: 60, windowMs: 60_000 },
     clientAddress: deps.clientAddress ?? peerAddress,
     recomputeMs: (deps.recomputeMinutes ?? 15) * 60_000,

@@ -7,13 +7,15 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deriveSeed, mulberry32 } from '../../core/lib/random';
 import { crossValidationSplits } from '../lib/split';
-import { summarize } from '../lib/summarize';
+import { summarize, type Summary } from '../lib/summarize';
 import { fitSplit } from '../pipeline/fitSplit';
 import type { ClassifierScores } from '../pipeline/scoreClassifier';
 import { SCORE_NAMES } from '../pipeline/scoreClassifier';
 import { startUciRun, writeUciRunReport } from '../pipeline/uciRun';
 import type { CrossValidationSection, SummaryScores } from '../report/metricsFile';
-import { crossValidationTable } from '../report/metricTables';
+import { crossValidationTable, runtimeViewsTable } from '../report/metricTables';
+import type { ViewScores } from '../pipeline/fitSplit';
+import { RUNTIME_VIEWS } from '../pipeline/runtimeViews';
 import { renderPlots } from '../report/plots';
 
 /** Help text of `tailor evaluate`. */
@@ -22,6 +24,12 @@ export const EVALUATE_HELP = `Usage: tailor evaluate [options]
 Cross-validates the purchase-model procedure and the GBDT baseline (5 stratified folds; 2 with
 --quick) on online_shoppers_intention.csv; writes mean ± sd figures to metrics.json, roc.svg,
 pr.svg and calibration.svg (pooled out-of-fold predictions) in plots/, and README.md to --out.`;
+
+/** Mean ± sd per runtime view and model across folds. */
+function summarizeViews(folds: readonly Readonly<Record<(typeof RUNTIME_VIEWS)[number], ViewScores>>[]): CrossValidationSection['runtimeViews'] {
+  const of = (scores: readonly ClassifierScores[]) => Object.fromEntries(SCORE_NAMES.map((name) => [name, summarize(scores.map((s) => s[name]))])) as Record<keyof ClassifierScores, Summary>;
+  return Object.fromEntries(RUNTIME_VIEWS.map((v) => [v, { mlp: of(folds.map((f) => f[v].mlp)), gbdt: of(folds.map((f) => f[v].gbdt)) }])) as CrossValidationSection['runtimeViews'];
+}
 
 function summarizeFolds(folds: readonly { scores: ClassifierScores; threshold: number }[]): SummaryScores {
   const entries = [...SCORE_NAMES, 'threshold' as const].map((name) => [
@@ -42,6 +50,7 @@ export async function runEvaluateCommand(argv: string[]): Promise<void> {
   const n = data.labels.length;
   const oof = { mlp: new Float32Array(n), gbdt: new Float32Array(n) };
   const folds: { mlp: { scores: ClassifierScores; threshold: number }; gbdt: { scores: ClassifierScores; threshold: number } }[] = [];
+  const views: Readonly<Record<(typeof RUNTIME_VIEWS)[number], ViewScores>>[] = [];
   for (const [f, split] of splits.entries()) {
     const result = await fitSplit(data.records, data.labels, split, config, deriveSeed(options.seed, `fold${f}`), `fold ${f + 1}/${splits.length}`);
     result.mlp.model.dispose();
@@ -50,6 +59,7 @@ export async function runEvaluateCommand(argv: string[]): Promise<void> {
       oof.gbdt[row] = result.gbdt.testProbs[k]!;
     });
     folds.push({ mlp: result.mlp, gbdt: result.gbdt });
+    views.push(result.views);
   }
 
   const section: CrossValidationSection = {
@@ -58,6 +68,7 @@ export async function runEvaluateCommand(argv: string[]): Promise<void> {
     validationFraction: config.validationFraction,
     mlp: summarizeFolds(folds.map((f) => f.mlp)),
     gbdt: summarizeFolds(folds.map((f) => f.gbdt)),
+    runtimeViews: summarizeViews(views),
     seconds: (Date.now() - started) / 1000,
   };
   const plotDir = join(options.outDir, 'plots');
@@ -76,7 +87,7 @@ export async function runEvaluateCommand(argv: string[]): Promise<void> {
   }));
   const { metricsPath, cardPath } = await writeUciRunReport(run, { crossValidation: section });
 
-  process.stdout.write(`${crossValidationTable(section)}\n\n`);
+  process.stdout.write(`${crossValidationTable(section)}\n\n${runtimeViewsTable(section)}\n\n`);
   process.stdout.write(`wrote ${[...plotPaths, metricsPath, cardPath].join(', ')}\n`);
   process.stdout.write(`evaluate finished in ${section.seconds.toFixed(1)}s\n`);
 }

@@ -15,7 +15,7 @@ import { buildModelBundle } from '../pipeline/buildModelBundle';
 import { fitSplit } from '../pipeline/fitSplit';
 import { startUciRun, writeUciRunReport } from '../pipeline/uciRun';
 import type { HoldoutSection } from '../report/metricsFile';
-import { holdoutTable } from '../report/metricTables';
+import { holdoutTable, holdoutViewsTable } from '../report/metricTables';
 
 /** Help text of `tailor train`. */
 export const TRAIN_HELP = `Usage: tailor train [options]
@@ -96,11 +96,12 @@ export async function runTrainCommand(argv: string[]): Promise<void> {
       detail: `${result.gbdt.trees} trees`,
     },
     parityMaxAbsDiff: parity,
+    runtimeViews: result.views,
     seconds: (Date.now() - started) / 1000,
   };
   const { metricsPath, cardPath } = await writeUciRunReport(run, { holdout });
 
-  process.stdout.write(`${holdoutTable(holdout)}\n\n`);
+  process.stdout.write(`${holdoutTable(holdout)}\n\n${holdoutViewsTable(holdout)}\n\n`);
   process.stdout.write(`parity (plain-JS forward vs tfjs, max |Δp|): ${parity.toExponential(2)}\n`);
   process.stdout.write(`wrote ${[...written, bundlePath, metricsPath, cardPath].join(', ')}\n`);
   process.stdout.write(`train finished in ${holdout.seconds.toFixed(1)}s\n`);

@@ -60,7 +60,8 @@ export async function runEvaluatePolicyCommand(argv: string[]): Promise<void> {
   process.stdout.write(`${policyTable(evaluation)}\n\n`);
   process.stdout.write(`value = expected margin per shopper (cart_value basis, gross margin ${evaluation.grossMargin}); ${data.rows.length} logged rows; ${((performance.now() - started) / 1000).toFixed(1)}s\n`);
   if (evaluation.learnedPercentOfOracleGain !== null) {
-    process.stdout.write(`learned policy: ${evaluation.learnedPercentOfOracleGain.toFixed(1)} % of the oracle's incremental profit over no discount (exact)\n`);
+    process.stdout.write(`learned policy: ${evaluation.learnedPercentOfOracleGain.toFixed(1)} % of the oracle's incremental profit over no discount (exact)`
+      + `${evaluation.runtimePercentOfOracleGain !== null ? `; ${evaluation.runtimePercentOfOracleGain.toFixed(1)} % on a device without a page-value table` : ''}\n`);
   }
   if (metrics) {
     const updated = { ...metrics, policyEvaluation: evaluation };

@@ -19,6 +19,7 @@ import { scoreTiers } from './discountModel';
 import type { LoggedData, LoggedRow } from './loggedFormat';
 import type { SimulationTruth } from './truth';
 import { oracleTier, trueConversion } from './truth';
+import { withKnownPageValues, withUnknownPageValues } from '../pipeline/runtimeViews';
 
 /** Estimates and (with truth) the exact value of one policy, per shopper. */
 export interface PolicyValue {
@@ -47,7 +48,13 @@ export interface PolicyEvaluation {
   readonly oracle: number | null;
   /** 100 × (learned − no discount) / (oracle − no discount), exact values (truth only). */
   readonly learnedPercentOfOracleGain: number | null;
+  /** The same for the learned policy scoring what a device without a page-value table computes (PageValues unknown). */
+  readonly runtimePercentOfOracleGain: number | null;
 }
+
+/** The learned policy's name in the table, and its twin on a device without a page-value table. */
+export const LEARNED_POLICY = 'learned (tailor decide)';
+export const LEARNED_RUNTIME_POLICY = 'learned, no page-value table';
 
 /** Where the log and its truth came from, for the report. */
 export interface EvaluationSources {
@@ -68,11 +75,14 @@ export function evaluatePolicies(model: DiscountModel, data: LoggedData, config:
   const tiers = [0, ...config.tiers.filter((t) => t <= config.maxDiscount && levels.includes(t))];
   const value = (row: LoggedRow, tier: number, converted: number) => converted * row.cartValue * (margin - tier / 100);
 
-  const probabilities = scoreTiers(model, data.rows.map((row) => row.record));
+  const probabilities = scoreTiers(model, data.rows.map((row) => withKnownPageValues(row.record)));
   const q = data.rows.map((row, r) => Float64Array.from(levels, (tier, t) => value(row, tier, probabilities[r * k + t]!)));
   const learnedTiers = decideFromScores(levels, probabilities, data.rows, config).map((d) => d.decision.tier);
+  // The truth still answers to the session's real PageValues; only what the device scores changes.
+  const runtimeTiers = decideFromScores(levels, scoreTiers(model, data.rows.map((row) => withUnknownPageValues(row.record))), data.rows, config).map((d) => d.decision.tier);
   const policies: EvaluatedPolicy[] = [
-    { name: 'learned (tailor decide)', description: 'argmax expected margin of the model under the runtime policy', tierFor: (_, r) => learnedTiers[r]! },
+    { name: LEARNED_POLICY, description: 'argmax expected margin of the model under the runtime policy', tierFor: (_, r) => learnedTiers[r]! },
+    { name: LEARNED_RUNTIME_POLICY, description: 'the same, scoring PageValues as unknown (a first visit, no table served)', tierFor: (_, r) => runtimeTiers[r]! },
     NO_DISCOUNT,
     ...(tiers.includes(10) ? [blanketPolicy(10), abandonedCartPolicy(10)] : []),
     uniformPolicy(tiers, levels),
@@ -123,9 +133,11 @@ export function evaluatePolicies(model: DiscountModel, data: LoggedData, config:
   });
   const exactOf = (name: string) => values.find((v) => v.policy === name)?.exact ?? null;
   const oracle = truth ? exactOf('oracle (truth)') : null;
-  const learned = exactOf('learned (tailor decide)');
   const noDiscount = exactOf(NO_DISCOUNT.name);
-  const percent = oracle !== null && learned !== null && noDiscount !== null && oracle > noDiscount ? (100 * (learned - noDiscount)) / (oracle - noDiscount) : null;
+  const percentOf = (name: string) => {
+    const learned = exactOf(name);
+    return oracle !== null && learned !== null && noDiscount !== null && oracle > noDiscount ? (100 * (learned - noDiscount)) / (oracle - noDiscount) : null;
+  };
   return {
     data: { file: sources.file, sha256: data.sha256, rows: data.rows.length },
     truthFile: sources.truthFile,
@@ -134,6 +146,7 @@ export function evaluatePolicies(model: DiscountModel, data: LoggedData, config:
     tiers,
     policies: values,
     oracle,
-    learnedPercentOfOracleGain: percent,
+    learnedPercentOfOracleGain: percentOf(LEARNED_POLICY),
+    runtimePercentOfOracleGain: percentOf(LEARNED_RUNTIME_POLICY),
   };
 }

@@ -10,6 +10,7 @@
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { fitFeatureStats } from '../../core/features/fitStats';
+import { withBothRegimes, withKnownPageValues } from '../pipeline/runtimeViews';
 import type { FeatureStats } from '../../core/features/stats';
 import { vectorizeMany } from '../../core/features/vectorize';
 import { deriveSeed, mulberry32 } from '../../core/lib/random';
@@ -72,9 +73,15 @@ export interface FittedDiscountModel {
   readonly test: { readonly x: Float32Array; readonly rows: number; readonly rawProbs: Float32Array };
 }
 
-function matrix(data: LoggedData, rows: Int32Array, stats: FeatureStats, treatment: TreatmentInput): LabelledMatrix {
-  const picked = Array.from(rows, (i) => data.rows[i]!);
-  const features = vectorizeMany(picked.map((row) => row.record), stats);
+/**
+ * The rows of `rows` as model inputs at their logged tier. `bothRegimes`: every row twice, as logged and with
+ * PageValues unknown (src/train/pipeline/runtimeViews.ts), so the model ranks tiers on a device without a table too.
+ */
+function matrix(data: LoggedData, rows: Int32Array, stats: FeatureStats, treatment: TreatmentInput, bothRegimes = false): LabelledMatrix {
+  const once = Array.from(rows, (i) => data.rows[i]!);
+  const picked = bothRegimes ? [...once, ...once] : once;
+  const records = bothRegimes ? withBothRegimes(once.map((row) => row.record)) : once.map((row) => withKnownPageValues(row.record));
+  const features = vectorizeMany(records, stats);
   const x = withTreatment(features.matrix, features.rows, features.cols, treatment, picked.map((row) => row.tier));
   return { x, y: Uint8Array.from(picked, (row) => row.converted), rows: picked.length, cols: x.length / Math.max(1, picked.length) };
 }
@@ -90,9 +97,9 @@ export async function fitDiscountModel(data: LoggedData, config: DiscountTrainin
     { validation: config.validationFraction, test: config.testFraction },
     mulberry32(deriveSeed(config.seed, 'discount-split')),
   );
-  const stats = fitFeatureStats(Array.from(split.train, (i) => data.rows[i]!.record));
-  const train = matrix(data, split.train, stats, treatment);
-  const validation = matrix(data, split.validation, stats, treatment);
+  const stats = fitFeatureStats(withBothRegimes(Array.from(split.train, (i) => data.rows[i]!.record)));
+  const train = matrix(data, split.train, stats, treatment, true);
+  const validation = matrix(data, split.validation, stats, treatment, true);
   const test = matrix(data, split.test, stats, treatment);
   if (!train.y.includes(1) || !train.y.includes(0) || !validation.y.includes(1)) {
     throw new Error(`${data.path}: the training and validation folds need both converted and unconverted rows`);

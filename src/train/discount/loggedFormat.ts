@@ -6,6 +6,7 @@
  * Columns (header names, any order, extra columns ignored):
  * - session features under their UCI names (FEATURE_SPEC `source: 'session'`): required;
  * - history features (FEATURE_SPEC `source: 'history'`): optional columns, empty cell = missing;
+ * - runtime features (`PageValues_missing`): optional; absent = 0, i.e. PageValues as GA priced it;
  * - `cart_value`: value of the cart (or of the product viewed) at decision time, > 0;
  * - `tier`: discount offered, integer percent (0 = no offer), e.g. 0, 5, 10, 15, 20;
  * - `propensity`: probability the logging policy chose that tier for this row, in (0, 1];
@@ -25,8 +26,8 @@ export const LOGGING_COLUMNS = ['tier', 'propensity', 'converted', 'order_value'
 /** Feature columns every logged file must have: the session features of the spec. */
 export const REQUIRED_FEATURE_COLUMNS: readonly string[] = FEATURE_SPEC.features.filter((def) => def.source === 'session').map((def) => def.name);
 
-/** Feature columns a logged file may have: the history features of the spec. */
-export const OPTIONAL_FEATURE_COLUMNS: readonly string[] = FEATURE_SPEC.features.filter((def) => def.source === 'history').map((def) => def.name);
+/** Feature columns a logged file may have: the history and runtime features of the spec. */
+export const OPTIONAL_FEATURE_COLUMNS: readonly string[] = FEATURE_SPEC.features.filter((def) => def.source === 'history' || def.source === 'runtime').map((def) => def.name);
 
 /** A decision point: the shopper's features and the value at stake. */
 export interface DecisionRow {

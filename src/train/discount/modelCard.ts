@@ -5,6 +5,10 @@ import type { DiscountMetricsFile } from './discountMetrics';
 import { holdoutTable, perTierTable, policyTable, upliftTable } from './lib/cardTables';
 import { ABANDONED_CART_MIN_PRODUCT_PAGES } from './baselinePolicies';
 import { OPTIONAL_FEATURE_COLUMNS } from './loggedFormat';
+import { FEATURE_SPEC } from '../../core/features/spec';
+
+const HISTORY_COLUMNS = OPTIONAL_FEATURE_COLUMNS.filter((name) => FEATURE_SPEC.features.find((f) => f.name === name)?.source === 'history');
+const RUNTIME_COLUMNS = OPTIONAL_FEATURE_COLUMNS.filter((name) => !HISTORY_COLUMNS.includes(name));
 
 /** The commands that regenerate the committed model (simulated logs live in the git-ignored .tmp/). */
 export const REGENERATE_COMMANDS = [
@@ -17,7 +21,8 @@ export const REGENERATE_COMMANDS = [
 const LOGGED_FORMAT = `| Column | Required | Meaning |
 |---|---|---|
 | Administrative … Weekend (13 UCI session features) | yes | as in FEATURE_SPEC, UCI spellings (Month \`June\`, VisitorType \`Returning_Visitor\`, Weekend TRUE/FALSE or 1/0) |
-| ${OPTIONAL_FEATURE_COLUMNS.join(', ')} | no | history features (FEATURE_SPEC \`source: 'history'\`); empty cell = missing |
+| ${HISTORY_COLUMNS.join(', ')} | no | history features (FEATURE_SPEC \`source: 'history'\`); empty cell = missing |
+| ${RUNTIME_COLUMNS.join(', ')} | no | 1 = the device could not price PageValues (no page-value table); absent = 0 |
 | \`cart_value\` | yes | value of the cart (or of the product viewed) at decision time, > 0: the basis of the margin |
 | \`tier\` | yes* | discount offered, integer percent (0 = none), e.g. 0, 5, 10, 15, 20 |
 | \`propensity\` | yes* | probability that the logging policy chose that tier for this row, in (0, 1] |
@@ -121,7 +126,9 @@ export function renderDiscountCard(m: DiscountMetricsFile): string {
     '- The response to discounts is simulated: the model demonstrates the method, not real price sensitivity. Retrain it on the',
     '  shop\'s own randomized offers (exploration decisions are logged with their propensity) before trusting its tiers.',
     '- History features are absent from the simulated log (UCI has no past sessions and no product categories), so each',
-    `  imputes to one value, standardises to 0 and is ignored by this model: ${OPTIONAL_FEATURE_COLUMNS.join(', ')}.`,
+    `  imputes to one value, standardises to 0 and is ignored by this model: ${HISTORY_COLUMNS.join(', ')}.`,
+    '- Trained on every logged row twice, as logged and with PageValues unknown (`PageValues_missing` 1), so it still ranks',
+    '  tiers on a device that has no page-value table; "learned, no page-value table" above is that device.',
     '- Rows of one file reuse real sessions (drawn with replacement); train and evaluation files come from disjoint session pools.',
     '',
   ];

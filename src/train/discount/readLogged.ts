@@ -47,8 +47,11 @@ function featureValue(def: FeatureDefinition, cell: { text: string; where: strin
   return number(cell, `a number in [${def.min}, ${def.max}]`, (v) => v >= def.min && v <= def.max);
 }
 
+/** Runtime features (FEATURE_SPEC `source: 'runtime'`) a file without their column gets: their spec default. */
+const RUNTIME_DEFAULTS = Object.fromEntries(FEATURE_SPEC.features.filter((def) => def.source === 'runtime').map((def) => [def.name, def.default]));
+
 function decisionRow(cell: Cell, features: readonly FeatureDefinition[]): DecisionRow {
-  const record: Record<string, number | string | boolean | null> = {};
+  const record: Record<string, number | string | boolean | null> = { ...RUNTIME_DEFAULTS };
   for (const def of features) record[def.name] = featureValue(def, cell(def.name));
   const cartValue = number(cell(CART_VALUE_COLUMN), 'a positive cart value', (v) => v > 0);
   return { record, cartValue };

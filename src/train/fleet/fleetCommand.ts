@@ -18,7 +18,8 @@ import { loadFleetSessions } from './uciSessions';
 export const FLEET_HELP = `Usage: tailor fleet --truth FILE.mjs [options]
 
 Runs the closed loop day by day on the product's own code: each simulated shopper is a real UCI session,
-the device scores the features it would really compute (PageValues 0 on a first visit), decides with what
+the device scores the features it would really compute (PageValues unknown on a first visit unless the shop
+serves a page-value table: --page-values site), decides with what
 the server served, reports, and the server learns the next config from the aggregates. The truth module
 says how shoppers really respond:
 
@@ -37,6 +38,8 @@ Options:
   --model <dir>             discount-response bundle (default: models/discount-response)
   --loop <name>             cells (default): per-context learning on central-DP aggregates (src/core/learning);
                             shipped: the local-DP arm reports and global update the collector runs today
+  --page-values <view>      none (default): devices have no page-value table, so PageValues is unknown on a
+                            first visit; site: the shop serves its table (tailor page-values), priced as GA did
   -h, --help                show this help`;
 
 const money = (x: number) => x.toFixed(3).padStart(8);
@@ -58,7 +61,7 @@ function finalLines(final: FleetFinal): string {
 /** Runs `tailor fleet` with the arguments after the subcommand. */
 export async function runFleetCommand(argv: string[]): Promise<void> {
   const command = 'fleet';
-  const flags = { truth: { type: 'string' }, 'shoppers-per-day': { type: 'string' }, days: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' }, model: { type: 'string' }, loop: { type: 'string' } } as const;
+  const flags = { truth: { type: 'string' }, 'shoppers-per-day': { type: 'string' }, days: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' }, model: { type: 'string' }, loop: { type: 'string' }, 'page-values': { type: 'string' } } as const;
   const values = parseFlags(argv, command, flags, FLEET_HELP);
   if (!values) return;
   const truthPath = requiredFlag(values, 'truth', command);
@@ -67,10 +70,12 @@ export async function runFleetCommand(argv: string[]): Promise<void> {
   const seed = integerFlag(values, 'seed', command, 1, 0, 2 ** 32 - 1);
   const loop = (values.loop ?? 'cells') as LoopName;
   if (loop !== 'cells' && loop !== 'shipped') throw new Error(`tailor ${command}: '--loop' must be 'cells' or 'shipped', got '${String(values.loop)}'`);
+  const pageValues = values['page-values'] ?? 'none';
+  if (pageValues !== 'none' && pageValues !== 'site') throw new Error(`tailor ${command}: '--page-values' must be 'none' or 'site', got '${String(pageValues)}'`);
   const world = await loadTruthWorld(truthPath, command);
   const out = resolve(typeof values.out === 'string' ? values.out : join(PROJECT_ROOT, '.tmp/fleet', basename(world.path).replace(/\.m?js$/, '')));
   const modelDir = resolve(typeof values.model === 'string' ? values.model : join(PROJECT_ROOT, 'models/discount-response'));
-  const [population, model] = await Promise.all([loadFleetSessions(typeof values.data === 'string' ? resolve(values.data) : DEFAULT_DATA_DIR), loadDiscountModel(modelDir)]);
+  const [population, model] = await Promise.all([loadFleetSessions(typeof values.data === 'string' ? resolve(values.data) : DEFAULT_DATA_DIR, pageValues), loadDiscountModel(modelDir)]);
 
   const started = performance.now();
   const progress = createProgress(`fleet ${basename(world.path)}`, days);
@@ -97,6 +102,7 @@ export async function runFleetCommand(argv: string[]): Promise<void> {
     model: modelDir,
     data: { path: population.path, sha256: population.sha256, sessions: population.sessions.length },
     loop,
+    pageValues,
     wallSeconds: Math.round(wallSeconds * 10) / 10,
     days: run.days,
     weeks: fleetWeeks(run.days),

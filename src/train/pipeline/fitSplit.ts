@@ -1,5 +1,6 @@
 /**
- * Fits both purchase classifiers on one train/validation/test split, with no test leakage:
+ * Fits both purchase classifiers on one train/validation/test split, with no test leakage (training and validation
+ * rows in both PageValues regimes, test rows scored in every runtime view: runtimeViews.ts):
  * feature statistics and the MLP's class weight come from the training rows only; early stopping,
  * Platt calibration and the best-F1 threshold come from the validation rows only; test rows are
  * only ever predicted.
@@ -24,6 +25,8 @@ import { predictMlp, trainMlp } from '../mlp/trainMlp';
 import type { ClassifierScores } from './scoreClassifier';
 import { scoreClassifier } from './scoreClassifier';
 import type { TrainingConfig } from './trainingConfig';
+import type { RuntimeView } from './runtimeViews';
+import { RUNTIME_VIEWS, runtimeView, withBothRegimes } from './runtimeViews';
 
 /** A calibrated, thresholded classifier and its test-set results. */
 export interface FittedClassifier {
@@ -34,8 +37,16 @@ export interface FittedClassifier {
   readonly scores: ClassifierScores;
 }
 
+/** Test scores of both classifiers under one runtime view (calibration and threshold as fitted). */
+export interface ViewScores {
+  readonly mlp: ClassifierScores;
+  readonly gbdt: ClassifierScores;
+}
+
 /** Result of `fitSplit`. */
 export interface SplitResult {
+  /** Test scores per runtime view (runtimeViews.ts); `site` equals `mlp.scores` and `gbdt.scores`. */
+  readonly views: Readonly<Record<RuntimeView, ViewScores>>;
   readonly stats: FeatureStats;
   readonly columns: readonly string[];
   readonly positiveWeight: number;
@@ -51,10 +62,20 @@ export interface SplitResult {
   readonly gbdt: FittedClassifier & { readonly trees: number };
 }
 
-function matrixOf(records: readonly RawFeatureRecord[], labels: Uint8Array, rows: Int32Array, stats: FeatureStats): LabelledMatrix {
-  const { matrix, cols } = vectorizeMany(Array.from(rows, (i) => records[i]!), stats);
-  return { x: matrix, y: Uint8Array.from(rows, (i) => labels[i]!), rows: rows.length, cols };
+function matrixOf(records: readonly RawFeatureRecord[], labels: Uint8Array, stats: FeatureStats): LabelledMatrix {
+  const { matrix, cols } = vectorizeMany(records, stats);
+  return { x: matrix, y: labels, rows: records.length, cols };
 }
+
+const pick = (records: readonly RawFeatureRecord[], rows: Int32Array) => Array.from(rows, (i) => records[i]!);
+const labelsOf = (labels: Uint8Array, rows: Int32Array) => Uint8Array.from(rows, (i) => labels[i]!);
+/** Labels of `withBothRegimes` rows: the same labels twice. */
+const twice = (y: Uint8Array) => {
+  const out = new Uint8Array(y.length * 2);
+  out.set(y);
+  out.set(y, y.length);
+  return out;
+};
 
 function calibrateAndScore(val: LabelledMatrix, test: LabelledMatrix, rawVal: Float32Array, rawTest: Float32Array): FittedClassifier {
   const calibration = fitPlatt(val.y, rawVal);
@@ -73,10 +94,15 @@ export async function fitSplit(
   seed: number,
   label: string,
 ): Promise<SplitResult> {
-  const stats = fitFeatureStats(Array.from(split.train, (i) => records[i]!));
-  const train = matrixOf(records, labels, split.train, stats);
-  const val = matrixOf(records, labels, split.validation, stats);
-  const test = matrixOf(records, labels, split.test, stats);
+  const trainRecords = withBothRegimes(pick(records, split.train));
+  const stats = fitFeatureStats(trainRecords);
+  const train = matrixOf(trainRecords, twice(labelsOf(labels, split.train)), stats);
+  const val = matrixOf(withBothRegimes(pick(records, split.validation)), twice(labelsOf(labels, split.validation)), stats);
+  const testY = labelsOf(labels, split.test);
+  const viewMatrices = Object.fromEntries(RUNTIME_VIEWS.map((v) => [
+    v, matrixOf(runtimeView(pick(records, split.test), v, deriveSeed(seed, `view-${v}`)), testY, stats),
+  ])) as Record<RuntimeView, LabelledMatrix>;
+  const test = viewMatrices.site;
   let positives = 0;
   for (const y of train.y) positives += y;
   if (positives === 0 || positives === train.rows) throw new Error(`'split' passed to 'fitSplit' has a single-class training part`);
@@ -96,20 +122,31 @@ export async function fitSplit(
   const gbdt = trainGbdt(train, val, { ...config.gbdt, positiveWeight: 1, seed: deriveSeed(seed, 'gbdt') }, () => gbdtBar.tick());
   gbdtBar.finish(`${gbdt.trees.length} trees kept, val loss ${gbdt.bestValidationLoss.toFixed(4)}`);
 
+  const mlp = calibrateAndScore(val, test, mlpRawVal, mlpRawTest);
+  const gbdtFit = calibrateAndScore(val, test, predictGbdt(gbdt, val.x, val.rows), predictGbdt(gbdt, test.x, test.rows));
+  const views = {} as Record<RuntimeView, ViewScores>;
+  for (const v of RUNTIME_VIEWS) {
+    const m = viewMatrices[v];
+    const mlpProbs = (await predictMlp(trained.model, m.x, m.rows, m.cols)).map((p) => applyCalibration(mlp.calibration, p));
+    const gbdtProbs = predictGbdt(gbdt, m.x, m.rows).map((p) => applyCalibration(gbdtFit.calibration, p));
+    views[v] = { mlp: scoreClassifier(testY, mlpProbs, mlp.threshold), gbdt: scoreClassifier(testY, gbdtProbs, gbdtFit.threshold) };
+  }
+
   return {
+    views,
     stats,
     columns: featureColumns(FEATURE_SPEC),
     positiveWeight,
     test,
     mlp: {
-      ...calibrateAndScore(val, test, mlpRawVal, mlpRawTest),
+      ...mlp,
       model: trained.model,
       rawTestProbs: mlpRawTest,
       epochs: trained.epochs,
       bestEpoch: trained.bestEpoch,
     },
     gbdt: {
-      ...calibrateAndScore(val, test, predictGbdt(gbdt, val.x, val.rows), predictGbdt(gbdt, test.x, test.rows)),
+      ...gbdtFit,
       trees: gbdt.trees.length,
     },
   };

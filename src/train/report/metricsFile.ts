@@ -7,6 +7,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { PlattCalibration } from '../../core/model/calibration';
 import type { Summary } from '../lib/summarize';
 import type { ClassifierScores } from '../pipeline/scoreClassifier';
+import type { RuntimeView } from '../pipeline/runtimeViews';
+
+/** Test figures per runtime view (src/train/pipeline/runtimeViews.ts), with the calibration and threshold fitted. */
+export type RuntimeViewScores<T> = Readonly<Record<RuntimeView, { readonly mlp: T; readonly gbdt: T }>>;
 
 /** Figures of one model on one held-out test split. */
 export interface HoldoutModel {
@@ -25,6 +29,8 @@ export interface HoldoutSection {
   readonly gbdt: HoldoutModel;
   /** Largest |plain-JS forward pass - tfjs predict| over the test rows. */
   readonly parityMaxAbsDiff: number;
+  /** The same test rows as devices score them: with the page-value table, without it, with local history. */
+  readonly runtimeViews: RuntimeViewScores<ClassifierScores>;
   readonly seconds: number;
 }
 
@@ -38,6 +44,8 @@ export interface CrossValidationSection {
   readonly validationFraction: number;
   readonly mlp: SummaryScores;
   readonly gbdt: SummaryScores;
+  /** Per runtime view, mean ± sd across folds (threshold row omitted: one threshold serves every view). */
+  readonly runtimeViews: RuntimeViewScores<Readonly<Record<keyof ClassifierScores, Summary>>>;
   readonly seconds: number;
 }
 

@@ -6,7 +6,8 @@ import { FEATURE_SPEC } from '../../core/features/spec';
 import type { ModelBundle } from '../../core/model/bundle';
 import type { TrainingConfig } from '../pipeline/trainingConfig';
 import type { MetricsFile } from './metricsFile';
-import { crossValidationTable, holdoutTable, referencesTable } from './metricTables';
+import { crossValidationTable, holdoutTable, holdoutViewsTable, referencesTable, runtimeViewsTable } from './metricTables';
+import { LOCAL_HISTORY_SHARE } from '../pipeline/runtimeViews';
 
 /** Everything the card is rendered from. */
 export interface ModelCardInput {
@@ -37,6 +38,16 @@ function metricsSection(input: ModelCardInput): string[] {
       '',
       crossValidationTable(cv),
       '',
+      ...(cv.runtimeViews ? [
+        'The same folds scored as devices score them (`src/train/pipeline/runtimeViews.ts`): with the shop\'s page-value',
+        'table (`tailor page-values`, served in `/v1/config`) PageValues is priced as GA priced it; without one a first',
+        `visit flags it unknown; a returning visitor keeps a value from its own history (emulated: ${LOCAL_HISTORY_SHARE * 100} % of returning`,
+        'rows with a positive value keep it, an upper bound since UCI\'s value includes the visit\'s own purchase).',
+        'One calibration and threshold serve every view.',
+        '',
+        runtimeViewsTable(cv),
+        '',
+      ] : []),
     );
   } else {
     out.push('Cross-validation has not been run for this data yet (`tailor evaluate`).', '');
@@ -49,6 +60,7 @@ function metricsSection(input: ModelCardInput): string[] {
       '',
       holdoutTable(h),
       '',
+      ...(h.runtimeViews ? [holdoutViewsTable(h), ''] : []),
       `Plain-JS forward pass (\`src/core/model/mlp.ts\`) vs tfjs on those test rows: max |Δp| = ${h.parityMaxAbsDiff.toExponential(1)}.`,
       '',
     );
@@ -98,6 +110,7 @@ export function renderModelCard(input: ModelCardInput): string {
     `(\`Revenue\`). File SHA-256 \`${metrics.dataset.sha256}\`.`,
     '',
     `- Used: ${session.join(', ')}.`,
+    `- Derived, not in any file: ${FEATURE_SPEC.features.filter((f) => f.source === 'runtime').map((f) => f.name).join(', ')} (see the training procedure).`,
     `- Left out on purpose: ${EXCLUDED}. A browser cannot reproduce the UCI codes, and they would make the`,
     '  model a device and location fingerprint.',
     `- History features ${history.join(', ')} are part of the feature spec but absent from UCI: they are`,
@@ -111,6 +124,9 @@ export function renderModelCard(input: ModelCardInput): string {
     '  rows). No resampling; validation and test rows are never reweighted.',
     `- Adam (learning rate ${config.mlp.learningRate}), batch ${config.mlp.batchSize}, L2 ${config.mlp.l2} on kernels, at most`,
     `  ${config.mlp.maxEpochs} epochs, early stopping after ${config.mlp.patience} epochs without a better validation loss, best epoch restored.`,
+    '- Missing PageValues: every training and validation row is used twice, as GA priced it (`PageValues_missing` 0)',
+    '  and as a device without a page-value table sees it (PageValues 0, `PageValues_missing` 1), so the model ranks',
+    '  on the other features when PageValues is unknown instead of reading an unknown as a worthless visit.',
     '- Platt scaling fitted on the validation rows (class weighting inflates raw probabilities); decision threshold =',
     '  the best-F1 threshold on the calibrated validation probabilities.',
     `- Baseline: a histogram gradient-boosted-trees classifier written in TypeScript (\`src/train/gbdt/\`; depth ${config.gbdt.maxDepth},`,
@@ -134,8 +150,9 @@ export function renderModelCard(input: ModelCardInput): string {
     '- The session features are Google Analytics quantities (bounce, exit and page values need site-wide aggregates).',
     '  Tailor\'s browser-side approximations will not match GA exactly: expect some distribution shift.',
     '- PageValues dominates. In GA it is derived from revenue of sessions that passed through a page, which in this data',
-    '  can include the session being scored, so offline figures are somewhat optimistic; at runtime page values must come',
-    '  from *past* sessions only.',
+    '  can include the session being scored, so offline figures are somewhat optimistic; at runtime page values come',
+    '  from the shop\'s table or the device\'s *past* sessions only, and without either the model is far weaker (see the',
+    '  runtime views above).',
     '- UCI has no January or April sessions; those month columns standardise to 0.',
     '- The validation rows serve early stopping, calibration and threshold choice; the test rows serve nothing but scoring.',
     '',

@@ -17,7 +17,7 @@ import type { FeatureInputs } from '../protocol';
 export { FEATURES_SNAPSHOT_KEY } from './snapshotKey';
 
 /** What the features were built with, besides the events: the view's inputs without the clock. */
-export type SnapshotInputs = Omit<FeatureInputs, 'now'>;
+export type SnapshotInputs = Omit<FeatureInputs, 'now' | 'pageValues'>;
 
 /** The saved form of the running features. */
 export interface FeatureSnapshot {

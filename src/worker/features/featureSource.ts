@@ -18,6 +18,7 @@ import type { Store } from '../store/store';
 import type { StoredEvent } from '../store/schema';
 import type { FeatureInputs, FeatureTiming } from '../protocol';
 import { compareByTsThenId } from '../store/lib/eventOrder';
+import type { PageValueTable } from '../../core/pageValues';
 import { FEATURES_SNAPSHOT_KEY, restoreSnapshot, takeSnapshot, type RestoredFeatures, type SnapshotInputs } from './featureSnapshot';
 
 /** Raw features plus the bot verdict of the current session, what they were computed from, and what they cost. */
@@ -51,6 +52,11 @@ export interface FeatureSourceOptions {
   snapshots?: boolean;
   /** Delay before saving after events were folded (a build from the events is saved at once); default 2 s. */
   snapshotDelayMs?: number;
+  /**
+   * The site's page-value table in force (served in `/v1/config`), read at every record: it prices the session's
+   * pages at read time and is never folded, so a newer table applies at once. Default: none.
+   */
+  pageValues?: () => Promise<PageValueTable | null>;
 }
 
 /**
@@ -62,6 +68,8 @@ type Running = RestoredFeatures;
 /** Creates the source; nothing is read until the first `current()`. */
 export function createFeatureSource(opts: FeatureSourceOptions): FeatureSource {
   const clock = opts.clock ?? Date.now;
+  // A table that cannot be read is no table: the record then flags PageValues missing, as on a first visit.
+  const pageValues = async (): Promise<PageValueTable | null> => (opts.pageValues ? opts.pageValues().catch(() => null) : null);
   let running: Running | null = null;
   let stale = false;
   let lastFoldMs: number | null = null;
@@ -193,16 +201,16 @@ export function createFeatureSource(opts: FeatureSourceOptions): FeatureSource {
     },
     async current(now = clock()) {
       const started = performance.now();
-      const { r, rebuilt } = await serial(level);
+      const [{ r, rebuilt }, table] = await Promise.all([serial(level), pageValues()]);
       // The record's clock is the later of `now` and the latest event, as computeFeatures would take it.
-      return verdict(r.acc.raw(now), sessionEvents, { now, ...r.inputs }, started, rebuilt);
+      return verdict(r.acc.raw(now, table), sessionEvents, { now, ...r.inputs, pageValues: table }, started, rebuilt);
     },
     async fullRecompute(now = clock()) {
       const started = performance.now();
       const store = await opts.store();
-      const events = await store.allEvents();
+      const [events, table] = await Promise.all([store.allEvents(), pageValues()]);
       const context = await contextFor(store, events, now);
-      return verdict(computeFeatures(events, context), lastSession(events), { now, ...inputsOf(context) }, started, false);
+      return verdict(computeFeatures(events, { ...context, pageValues: table }), lastSession(events), { now, ...inputsOf(context), pageValues: table }, started, false);
     },
     reset() {
       if (saveTimer !== null) clearTimeout(saveTimer);

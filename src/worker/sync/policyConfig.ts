@@ -7,19 +7,16 @@
 import { effectivePolicy, type EffectivePolicy, type ServerPolicy } from '../../core/policy';
 import type { Store } from '../store/store';
 import { send, type SendDeps } from './send';
+import { POLICY_CONFIG_KEY, type CachedConfig } from './policyConfigKey';
 
-/** The `meta` key of the cached server config (shown in the audit view). */
-export const POLICY_CONFIG_KEY = 'policy-config';
+export { POLICY_CONFIG_KEY };
 /** Pull at most this often. */
 export const CONFIG_MAX_AGE_MS = 60 * 60 * 1000;
 
 export { effectivePolicy, type EffectivePolicy, type ServerPolicy };
 
 /** What the cache holds. */
-interface CachedPolicy {
-  snapshot: ServerPolicy;
-  fetchedAt: number;
-}
+type CachedPolicy = CachedConfig<ServerPolicy>;
 
 /** The cached snapshot, refreshed from the collector when older than an hour (or when `force`). */
 export async function pullPolicy(deps: SendDeps & { store: Store; site: string; force?: boolean }): Promise<ServerPolicy | null> {

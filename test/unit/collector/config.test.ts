@@ -125,3 +125,25 @@ describe('the merchant policy in GET /v1/config', () => {
     expect(() => rig({ merchantPolicy: { grossMargin: 3 } })).toThrow("'grossMargin' passed to 'parsePolicyConfig'");
   });
 });
+
+describe('the page-value table in /v1/config', () => {
+  const table = { version: 1, source: 'orders', asOf: '2024-03-01', currency: 'EUR', values: { '/p/tea': 12.5, '/cart': 3 } } as const;
+
+  it('is served as pageValues, part of the ETag, and priced the way devices price it', async () => {
+    r = rig();
+    const plainEtag = (await getConfig()).headers.get('etag');
+    r.db.close();
+    r = rig({ pageValues: table });
+    const res = await getConfig();
+    const body = (await res.json()) as any;
+    expect(body.pageValues).toEqual(table);
+    expect(res.headers.get('etag')).not.toBe(plainEtag);
+    expect((await getConfig('demo', { 'If-None-Match': res.headers.get('etag')! })).status).toBe(304);
+    const { pageValueTableOrNull } = await import('../../../src/core/pageValues');
+    expect(pageValueTableOrNull(body.pageValues)).toEqual(table);
+  });
+
+  it('refuses to start with a table devices would reject, naming the field', () => {
+    expect(() => rig({ pageValues: { ...table, values: { '/p/tea': -2 } } })).toThrow(/'table.values\["\/p\/tea"\]' passed to 'mountCollector'/);
+  });
+});

@@ -23,7 +23,7 @@ describe('tailor evaluate-policy on a simulated held-out log with known truth', 
     const { policyEvaluation: pe } = JSON.parse(await readFile(join(trained.modelDir, 'metrics.json'), 'utf8')) as DiscountMetricsFile;
     expect(pe).not.toBeNull();
     expect(pe!.truthFile).toBe('holdout.truth.json');
-    expect(pe!.policies.map((p) => p.policy)).toEqual(['learned (tailor decide)', 'no discount', 'blanket 10 %', 'abandoned cart → 10 %', 'uniform random', 'oracle (truth)']);
+    expect(pe!.policies.map((p) => p.policy)).toEqual(['learned (tailor decide)', 'learned, no page-value table', 'no discount', 'blanket 10 %', 'abandoned cart → 10 %', 'uniform random', 'oracle (truth)']);
     for (const p of pe!.policies) {
       expect(p.exact).not.toBeNull();
       for (const estimate of [p.dr, p.ips]) {
@@ -39,9 +39,12 @@ describe('tailor evaluate-policy on a simulated held-out log with known truth', 
     for (const p of pe!.policies) expect(pe!.oracle!).toBeGreaterThanOrEqual(p.exact! - 1e-12);
     const share = (100 * (exact['learned (tailor decide)']! - exact['no discount']!)) / (pe!.oracle! - exact['no discount']!);
     expect(pe!.learnedPercentOfOracleGain).toBeCloseTo(share, 9);
+    // The same share for the device that scores PageValues as unknown (no page-value table served).
+    const runtimeShare = (100 * (exact['learned, no page-value table']! - exact['no discount']!)) / (pe!.oracle! - exact['no discount']!);
+    expect(pe!.runtimePercentOfOracleGain).toBeCloseTo(runtimeShare, 9);
     // In a world with one strongly responsive segment the learned policy must capture most of the gain.
     expect(share).toBeGreaterThan(50);
-    expect(pe!.policies[4]!.tierMix).toEqual({ 0: 0.2, 5: 0.2, 10: 0.2, 15: 0.2, 20: 0.2 });
+    expect(pe!.policies.find((p) => p.policy === 'uniform random')!.tierMix).toEqual({ 0: 0.2, 5: 0.2, 10: 0.2, 15: 0.2, 20: 0.2 });
     expect(run.stdout).toMatch(/learned policy: \d+\.\d % of the oracle's incremental profit/);
     const card = await readFile(join(trained.modelDir, 'README.md'), 'utf8');
     expect(card).toContain('## Policy evaluation');

@@ -34,7 +34,8 @@ describe('logged-offer CSV format', () => {
       expect(row.cartValue).toBe(rows[i]!.cartValue);
       expect(row.converted).toBe(rows[i]!.converted);
       expect(row.orderValue).toBe(rows[i]!.orderValue);
-      expect(row.record).toEqual(rows[i]!.record);
+      // A file without the runtime column reads as GA-priced (PageValues_missing 0), everything else as written.
+      expect(row.record).toEqual({ ...rows[i]!.record, PageValues_missing: 0 });
     });
   });
 

@@ -14,11 +14,14 @@ describe('FEATURE_SPEC', () => {
     expect(FEATURE_SPEC.version).toBe(FEATURE_SPEC_VERSION);
   });
 
-  it('is at major version 2 since category_affinity was appended (1.0.0 bundles must be refused)', () => {
-    expect(FEATURE_SPEC_VERSION.split('.')[0]).toBe('2');
+  it('is at major version 3 since PageValues_missing was appended (2.0.0 bundles must be refused)', () => {
+    expect(FEATURE_SPEC_VERSION.split('.')[0]).toBe('3');
     expect(FEATURE_SPEC.features.find((f) => f.name === 'category_affinity')).toMatchObject({
       kind: 'rate', source: 'history', min: 0, max: 1, transform: 'none',
     });
+    // The missingness flag is the last column: a runtime 0/1 that no training file carries.
+    expect(FEATURE_SPEC.features.at(-1)).toMatchObject({ name: 'PageValues_missing', kind: 'binary', source: 'runtime', default: 0, min: 0, max: 1 });
+    expect(FEATURE_SPEC.features.filter((f) => f.source === 'runtime').map((f) => f.name)).toEqual(['PageValues_missing']);
   });
 
   it('lists exactly the UCI session features, in UCI order, and no device/location codes', () => {
@@ -69,7 +72,8 @@ describe('FEATURE_SPEC', () => {
     expect(columns[25]).toBe('Weekend');
     expect(columns.slice(26)).toEqual([
       'recency_days', 'frequency', 'monetary', 'cart_abandons', 'sale_share', 'coupon_use', 'offer_response', 'category_affinity',
+      'PageValues_missing',
     ]);
-    expect(columns).toHaveLength(34);
+    expect(columns).toHaveLength(35);
   });
 });

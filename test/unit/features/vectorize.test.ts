@@ -153,7 +153,7 @@ describe('vectorize', () => {
   it('vectorises a full-spec record with all-default stats from a single row', () => {
     const stats = fitFeatureStats([{ PageValues: 12, Month: 'Nov', VisitorType: 'New_Visitor', Weekend: true }]);
     const { values, names } = vectorize({ PageValues: 50 }, stats);
-    expect(names).toHaveLength(34); // 10 numeric session + 12 Month + 3 VisitorType + Weekend + 8 history columns
+    expect(names).toHaveLength(35); // 10 numeric session + 12 Month + 3 VisitorType + Weekend + 8 history + PageValues_missing
     // One training row means no spread anywhere: every column is 0 and nothing is NaN.
     expect(Array.from(values).every((v) => v === 0)).toBe(true);
     expect(stats.specVersion).toBe(FEATURE_SPEC.version);

@@ -19,9 +19,12 @@ const contextArb = fc.record({
   past: eventStream(25, T0 - 40 * 24 * 60 * MIN),
   visitor: fc.option(fc.record({ priorSessions: fc.integer({ min: 0, max: 3 }), persistent: fc.boolean() }), { nil: undefined }),
   offset: fc.constantFrom(-300, 0, 480),
+  // A served page-value table over some of the stream's paths, or none (history rule and missingness flag).
+  pageValues: fc.option(fc.dictionary(fc.constantFrom('/p/a', '/p/b', '/c/shoes', '/cart', '/'), fc.double({ min: 0, max: 300, noNaN: true })), { nil: undefined }),
 });
-const toContext = (c: { past: FeatureEvent[]; visitor: FeatureContext['visitor']; offset: number }): FeatureContext => ({
+const toContext = (c: { past: FeatureEvent[]; visitor: FeatureContext['visitor']; offset: number; pageValues: Record<string, number> | undefined }): FeatureContext => ({
   now: T0, history: summariseHistory(c.past), utcOffsetMinutes: c.offset, ...(c.visitor ? { visitor: c.visitor } : {}),
+  ...(c.pageValues ? { pageValues: { version: 1, source: 'orders', asOf: '2024-03-01', values: c.pageValues } } : {}),
 });
 
 describe('FeatureAccumulator', () => {

@@ -43,9 +43,9 @@ describe('model bundle', () => {
   it('rejects mismatches with errors naming the field', () => {
     const ok = purchase();
     const cases: [unknown, RegExp][] = [
-      [{ ...ok, featureSpecVersion: '0.1.0' }, /trained with feature spec 0\.1\.0, but this build uses 2\./],
-      // Bundles of spec 1.0.0 have 33 columns, without category_affinity: they must not load after the bump.
-      [{ ...ok, featureSpecVersion: '1.0.0' }, /trained with feature spec 1\.0\.0, but this build uses 2\.0\.0/],
+      [{ ...ok, featureSpecVersion: '0.1.0' }, /trained with feature spec 0\.1\.0, but this build uses 3\./],
+      // Bundles of spec 2.0.0 have 34 columns, without PageValues_missing: they must not load after the bump.
+      [{ ...ok, featureSpecVersion: '2.0.0' }, /trained with feature spec 2\.0\.0, but this build uses 3\.0\.0/],
       [{ ...ok, stats: { ...ok.stats, specVersion: '0.1.0' } }, /fitted for feature spec 0\.1\.0/],
       [{ ...ok, format: 'other' }, /must have format 'tailor-model-bundle'/],
       [{ ...ok, bundleVersion: 2 }, /bundleVersion 2; this build reads 1/],

@@ -54,7 +54,7 @@ function population(n: number, seed = 7): FleetSessions {
     const { OperatingSystems: _o, Browser: _b, Region: _r, TrafficType: _t, Revenue: _v, ...record } = s;
     return record as RawFeatureRecord;
   });
-  return { sessions, device: full.map(deviceRecord), full, path: 'synthetic', sha256: '' };
+  return { sessions, device: full.map((r) => deviceRecord(r)), full, path: 'synthetic', sha256: '' };
 }
 
 let model: DiscountModel;

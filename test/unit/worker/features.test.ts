@@ -37,7 +37,7 @@ describe('worker features', () => {
     const names = log.map((e) => e.name);
     expect(new Set(log.map((e) => e.id)).size).toBeLessThan(log.length); // a re-sent id
     for (const name of ['purchase', 'add_to_cart', 'offer_shown', 'offer_redeemed', 'search', 'dwell', 'product_view']) expect(names).toContain(name);
-    const raw = nodeFeatures(log, { now: END, priorSessions: 0, persistent: true });
+    const raw = nodeFeatures(log, { now: END, priorSessions: 0, persistent: true, pageValues: null });
     expect(raw).toMatchObject({ VisitorType: 'Returning_Visitor', frequency: expect.any(Number) });
     expect(raw.frequency).toBeGreaterThanOrEqual(1);
     expect(raw.cart_abandons).toBeGreaterThanOrEqual(1);
@@ -231,5 +231,28 @@ describe('worker features', () => {
       await settle();
       expect(await store.getMeta(FEATURES_SNAPSHOT_KEY)).toBeNull();
     });
+  });
+
+  it('prices PageValues with the page-value table the server last served, and reports it in the inputs', async () => {
+    const log = shopperLog({ end: END, seed: 3 });
+    const api = await worker(() => END + 60_000);
+    await api.ingest(log);
+    const without = await api.features();
+    expect(without.inputs.pageValues).toBeNull();
+    // The table of every product path the current visit viewed, each worth 10: the session's value is then 10.
+    const paths = [...new Set(log.filter((e) => e.name === 'page_view' && (e as { page_type?: string }).page_type === 'product').map((e) => String((e as { path?: string }).path).split('?')[0]!))];
+    const table = { version: 1 as const, source: 'orders' as const, asOf: '2026-11-20', values: Object.fromEntries(paths.map((p) => [p, 10])) };
+    await (await api.store()).setMeta('policy-config', { snapshot: { version: '3', pageValues: table }, fetchedAt: END });
+    const priced = await api.features();
+    expect(priced.inputs.pageValues).toEqual(table);
+    expect(priced.raw).toMatchObject({ PageValues_missing: 0 });
+    expect(priced.raw.PageValues).toBeGreaterThan(0);
+    expect(featureDelta(priced.raw, nodeFeatures(log, priced.inputs))).toEqual(SAME_RECORD);
+    expect(featureDelta((await api.features({ full: true })).raw, priced.raw)).toEqual(SAME_RECORD);
+    // A served table the device cannot parse is no table: the record falls back to local history.
+    await (await api.store()).setMeta('policy-config', { snapshot: { version: '4', pageValues: { version: 99 } }, fetchedAt: END + 1 });
+    const invalid = await api.features();
+    expect(invalid.inputs.pageValues).toBeNull();
+    expect(invalid.raw.PageValues_missing).toBe(without.raw.PageValues_missing);
   });
 });

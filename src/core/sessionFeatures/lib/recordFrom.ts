@@ -12,6 +12,8 @@ import type { SessionAggregate } from './sessionAggregate';
 import type { SessionSums } from './rates';
 import { finishRates } from './rates';
 import { DAY_MS } from './sessionRule';
+import type { PageValueTable } from '../../pageValues/pageValueTable';
+import { sessionPageValue } from '../../pageValues/sessionPageValue';
 
 /** Spec maximum of `recency_days`: older purchases are capped there rather than turned into "missing" (never). */
 const MAX_RECENCY_DAYS = 3650;
@@ -29,6 +31,18 @@ export interface RecordInputs {
   readonly context: ResolvedContext;
   /** The clock for recency: `context.now` or later, never before the latest event. */
   readonly now: number;
+  /** The page-value table in force (`context.pageValues` unless the caller passes a newer one). */
+  readonly pageValues: PageValueTable | null;
+}
+
+/**
+ * PageValues and whether it is known. With the site's table every page is priced (an unlisted page is worth 0, as
+ * in GA). Without it only the device's own history prices a page, and a session none of whose pages it priced
+ * above 0 is "unknown", not "worth 0": a first visit must not look like a visit to worthless pages.
+ */
+function pageValue(inputs: RecordInputs, historyValue: number): { value: number; missing: 0 | 1 } {
+  if (inputs.pageValues) return { value: inputs.session ? sessionPageValue(inputs.session.paths, inputs.pageValues) : 0, missing: 0 };
+  return inputs.sums.valueSum > 0 ? { value: historyValue, missing: 0 } : { value: 0, missing: 1 };
 }
 
 function visitorType(inputs: RecordInputs): 'Returning_Visitor' | 'New_Visitor' | 'Other' {
@@ -44,6 +58,7 @@ export function recordFrom(inputs: RecordInputs): RawFeatureRecord {
   const when = civilDateOf(s?.start ?? inputs.now, context.utcOffsetMinutes);
   const rates = finishRates(inputs.sums, s?.pageViews ?? 0, context.rates);
   const purchased = h.purchases > 0;
+  const pv = pageValue(inputs, rates.value);
   return {
     Administrative: s?.counts.administrative ?? 0,
     Administrative_Duration: seconds(s?.durationMs.administrative ?? 0),
@@ -53,7 +68,7 @@ export function recordFrom(inputs: RecordInputs): RawFeatureRecord {
     ProductRelated_Duration: seconds(s?.durationMs.productRelated ?? 0),
     BounceRates: rates.bounce,
     ExitRates: rates.exit,
-    PageValues: rates.value,
+    PageValues: pv.value,
     SpecialDay: specialDay(when, context.calendar),
     Month: MONTH_LEVELS[when.month - 1] ?? null,
     VisitorType: visitorType(inputs),
@@ -69,5 +84,6 @@ export function recordFrom(inputs: RecordInputs): RawFeatureRecord {
     // min: the shares are ≤ 1 exactly, but a sum of floating-point shares may overshoot by an ulp.
     category_affinity: h.categoryViews > 0 && s !== null && s.categorisedViews > 0
       ? Math.min(1, inputs.sums.affinitySum / s.categorisedViews) : null,
+    PageValues_missing: pv.missing,
   };
 }

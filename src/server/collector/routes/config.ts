@@ -1,6 +1,6 @@
 /**
  * `GET /v1/config?site=`: the site's policy config (calibration, exploration,
- * ε, k, budget), cacheable for 5 minutes, with an ETag (304 on a matching
+ * ε, k, budget; the merchant's policy and page-value table when set), cacheable for 5 minutes, with an ETag (304 on a matching
  * If-None-Match). `POST /v1/config/recompute?site=` recomputes now; it needs
  * `Authorization: Bearer <TAILOR_ADMIN_TOKEN>` and is off without a token.
  */
@@ -11,15 +11,30 @@ import { jsonError } from '../lib/jsonError';
 import type { PolicyService } from '../policyService';
 import type { SlidingWindowLimiter } from '../rateLimiter';
 import type { ResolvedDeps } from '../settings';
+import type { PageValueTable } from '../../../core/pageValues';
 
-/** The config body: the snapshot, the merchant's policy (if set), and the site it is for. */
-export function configBody(site: string, snapshot: PolicySnapshot, merchantPolicy: Record<string, unknown> | null = null): Record<string, unknown> {
-  return { site, ...snapshot, ...(merchantPolicy ? { policy: merchantPolicy } : {}) };
+/** What the merchant configured beside the learned snapshot: the offer policy and the page-value table. */
+export interface MerchantInputs {
+  readonly merchantPolicy: Record<string, unknown> | null;
+  readonly pageValues: PageValueTable | null;
+}
+
+const NO_INPUTS: MerchantInputs = { merchantPolicy: null, pageValues: null };
+
+/** The config body: the snapshot, the merchant's policy and page values (if set), and the site it is for. */
+export function configBody(site: string, snapshot: PolicySnapshot, inputs: MerchantInputs = NO_INPUTS): Record<string, unknown> {
+  return {
+    site,
+    ...snapshot,
+    ...(inputs.merchantPolicy ? { policy: inputs.merchantPolicy } : {}),
+    ...(inputs.pageValues ? { pageValues: inputs.pageValues } : {}),
+  };
 }
 
 /** Strong ETag of a body: the version and content hashes identify it. */
-export function configEtag(snapshot: PolicySnapshot, merchantPolicy: Record<string, unknown> | null = null): string {
-  return `"${snapshot.version}.${snapshot.hash}${merchantPolicy ? `.${contentHash(merchantPolicy)}` : ''}"`;
+export function configEtag(snapshot: PolicySnapshot, inputs: MerchantInputs = NO_INPUTS): string {
+  const extra = [inputs.merchantPolicy, inputs.pageValues].map((x) => (x ? `.${contentHash(x)}` : '')).join('');
+  return `"${snapshot.version}.${snapshot.hash}${extra}"`;
 }
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -44,10 +59,10 @@ export function mountConfigRoutes(app: Hono, deps: ResolvedDeps, service: Policy
     const s = site(c);
     if (s === null) return jsonError(c, 400, 'invalid_query', "'site' must be 1-64 characters of a-z, 0-9, '-' or '_'", { field: 'site' });
     const snapshot = service.current(s);
-    const etag = configEtag(snapshot, deps.merchantPolicy);
+    const etag = configEtag(snapshot, deps);
     const headers = { ETag: etag, 'Cache-Control': 'public, max-age=300' };
     if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
-    return c.json(configBody(s, snapshot, deps.merchantPolicy), 200, headers);
+    return c.json(configBody(s, snapshot, deps), 200, headers);
   });
 
   app.post('/v1/config/recompute', (c) => {
@@ -62,6 +77,6 @@ export function mountConfigRoutes(app: Hono, deps: ResolvedDeps, service: Policy
     const s = site(c);
     if (s === null) return jsonError(c, 400, 'invalid_query', "'site' must be 1-64 characters of a-z, 0-9, '-' or '_'", { field: 'site' });
     const snapshot = service.recompute(s);
-    return c.json(configBody(s, snapshot, deps.merchantPolicy), 200, { 'Cache-Control': 'no-store', ETag: configEtag(snapshot, deps.merchantPolicy) });
+    return c.json(configBody(s, snapshot, deps), 200, { 'Cache-Control': 'no-store', ETag: configEtag(snapshot, deps) });
   });
 }

@@ -23,6 +23,7 @@ export function nodeFeatureRecord(events: readonly WireEvent[], inputs: FeatureV
     now: inputs.now,
     visitor: { priorSessions: inputs.priorSessions, persistent: inputs.persistent },
     ...(inputs.utcOffsetMinutes !== undefined ? { utcOffsetMinutes: inputs.utcOffsetMinutes } : {}),
+    pageValues: inputs.pageValues ?? null,
   });
   return { raw, kept };
 }
