@@ -16,6 +16,7 @@ export function createDebugHooks(worker: () => Promise<Remote<TailorWorkerApi>>,
     advanceClock: async (ms) => (await worker()).debugAdvanceClock(ms),
     syncNow: async () => (await worker()).sync({ forceConfig: true }),
     features: async (full = false) => (await worker()).features({ full }),
+    cart: async () => (await worker()).cart(),
     trigger: async (t) => {
       await worker();
       await fire(t);

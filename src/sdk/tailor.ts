@@ -18,6 +18,7 @@ import { onPageHide } from './lib/onPageHide';
 import { clearPending, hasOptedOut, rememberOptOut, savePending, takePending } from './lib/pendingBuffer';
 import { replay, type QueuedCall } from './lib/replayQueue';
 import { manualEvent, startTracker, type IdentifiedEvent, type Tracker } from './track/tracker';
+import { readDataLayer } from '../core/events/datalayer';
 import { activeDwellMs } from './track/captureEngagement';
 import { startOffers } from './offers/offerController';
 import { decideConsent, type ConsentDecision } from '../core/consent';
@@ -43,7 +44,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
   let booting: Promise<ReadyState> | null = null;
   let tracker: Tracker | null = null;
   const listeners: ((name: string) => void)[] = [];
-  let product: { viewId: number; price: number; category?: string } | null = null;
+  let product: { viewId: number; id: string; price: number; category?: string } | null = null;
   let stopOffers: (() => void) | null = null;
   let fireTrigger: ((t: Trigger) => Promise<void>) | null = null;
 
@@ -64,7 +65,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
   const sink = (event: IdentifiedEvent): void => {
     if (event.name === 'product_view' && tracker) {
       const p = event.props;
-      product = { viewId: tracker.page.viewId, price: p.sale_price ?? p.price, ...(p.category ? { category: p.category } : {}) };
+      product = { viewId: tracker.page.viewId, id: p.product_id, price: p.sale_price ?? p.price, ...(p.category ? { category: p.category } : {}) };
     }
     for (const fn of listeners) fn(event.name);
     if (!granted) {
@@ -144,9 +145,15 @@ export function createTailor(deps: TailorDeps): TailorApi {
       },
       context: () => {
         const current = product && tracker && product.viewId === tracker.page.viewId ? product : null;
-        return { productPrice: current?.price ?? null, ...(current?.category ? { category: current.category } : {}) };
+        return { productPrice: current?.price ?? null, ...(current ? { productId: current.id } : {}), ...(current?.category ? { category: current.category } : {}) };
       },
-      decide: (request) => (decision.personalise ? worker.decide(request) : Promise.resolve(null)),
+      decide: async (request) => {
+        if (!decision.personalise) return null;
+        // An idle cart is judged on the cart as the platform has it now; its snapshot is sent before the question.
+        if (request.trigger === 'idle_cart') await tracker?.refreshCart();
+        flush();
+        return worker.decide(request);
+      },
       dismiss: (id) => worker.dismiss(id),
       emit: (input) => tracker?.emit(input),
     });
@@ -165,6 +172,21 @@ export function createTailor(deps: TailorDeps): TailorApi {
         tracker?.emit(manualEvent(name, props && typeof props === 'object' ? props : {}));
       } catch (error) {
         log.warn('track failed:', error);
+      }
+    },
+    cart(cart) {
+      try {
+        if (!cart || typeof cart !== 'object' || !Array.isArray((cart as { items?: unknown }).items)) {
+          log.warn("'cart' passed to 'cart' must be an object with an 'items' array (GA4 items: item_id or id, price, quantity); ignored");
+          return;
+        }
+        // Read as a GA4 `view_cart`, so items take the dataLayer's forms (item_id or id, numeric strings) and a
+        // malformed item is skipped and counted like one pushed there.
+        const { events, ignoredItems } = readDataLayer({ event: 'view_cart', ecommerce: cart });
+        if (tracker) tracker.counters.ignoredItems += ignoredItems;
+        for (const event of events) tracker?.emit(event);
+      } catch (error) {
+        log.warn('cart failed:', error);
       }
     },
     consent(value) {
@@ -196,7 +218,11 @@ export function createTailor(deps: TailorDeps): TailorApi {
         const state = await boot();
         if (!state.ok || !remote) return null;
         // The page knows why consent is restricted (signals are read here); the worker only knows the result.
-        return { ...(await remote.audit()), consentReasons: [...decision.reasons] };
+        return {
+          ...(await remote.audit()),
+          consentReasons: [...decision.reasons],
+          ...(tracker ? { pageCounters: { ...tracker.counters } } : {}),
+        };
       } catch (error) {
         log.warn('audit failed:', error);
         return null;

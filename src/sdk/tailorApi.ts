@@ -15,6 +15,12 @@ export interface TailorApi {
   readonly version: string;
   /** Records an event: a schema name (`add_to_cart`, …) or any custom name with flat primitive props. */
   track(name: string, props?: Record<string, unknown>): void;
+  /**
+   * Tells Tailor the whole cart, for shops whose page publishes it in no form Tailor reads by itself (GA4
+   * dataLayer, Shopify, WooCommerce): `{ items: [{ id, price, quantity, name? }], value?, currency? }`; an empty
+   * `items` list empties it. The margin of an offer is computed on the cart's value.
+   */
+  cart(cart: { items: unknown[]; value?: number; currency?: string }): void;
   /** Grants or withdraws consent. Withdrawn: capture stops and nothing more is stored. */
   consent(granted: boolean): void;
   /** Resolves once the worker has answered a health call, or with the reason it could not. */
@@ -41,6 +47,8 @@ export interface TailorDebug {
   syncNow(): Promise<unknown>;
   /** The current feature vector (`full: true` recomputes from the store). */
   features(full?: boolean): Promise<unknown>;
+  /** The cart as the worker knows it (what an offer's order value is computed on). */
+  cart(): Promise<unknown>;
   /** Runs the offer decision for a trigger, as the trigger logic would. */
   trigger(trigger: 'exit_intent' | 'product_dwell' | 'idle_cart' | 'return_visit'): Promise<void>;
   /** Loads the model now (if not yet) and resolves with its diagnostics. */

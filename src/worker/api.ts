@@ -24,7 +24,7 @@ import { fetchManifest } from './static/fetchManifest';
 import { modelRuntime, type ModelRuntime } from './model';
 
 /** meta keys shown in the audit (everything Tailor keeps there). */
-const AUDIT_META_KEYS = ['visitor', 'holdout', 'coupon-book', 'outbound-log', 'privacy-budget', 'policy-config', 'report-delivery', 'features-snapshot'];
+const AUDIT_META_KEYS = ['visitor', 'holdout', 'coupon-book', 'outbound-log', 'privacy-budget', 'policy-config', 'report-delivery', 'features-snapshot', 'idle-cart'];
 const OUTBOUND_KEY = 'outbound-log';
 const BUDGET_KEY = 'privacy-budget';
 
@@ -244,6 +244,11 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
         timing: f.timing,
       };
     },
+    async cart() {
+      if (!consent.store) return null;
+      const [{ storedCart }, s] = await Promise.all([decisions(), store()]);
+      return storedCart(s);
+    },
     async warmUpModel() {
       return model().warmUp();
     },
@@ -269,6 +274,7 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
         outbound: [],
         meta: {},
         manifest: init ? await fetchManifest(init.sdkBase) : null,
+        cart: null,
       };
       if (!s) return base;
       const meta: Record<string, unknown> = {};
@@ -287,6 +293,7 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
         budgets: meta[BUDGET_KEY] ?? null,
         outbound: (meta[OUTBOUND_KEY] as unknown[] | undefined) ?? [],
         meta,
+        cart: await api.cart().catch(() => null),
       };
     },
     async debugAdvanceClock(ms: number): Promise<number> {

@@ -6,3 +6,4 @@
 export { createFeatureSource, type FeatureSource } from './features/featureSource';
 export { servedPageValues } from './features/servedPageValues';
 export { decideOffer, markDismissed, type OfferDeps } from './offers/decideOffer';
+export { storedCart } from './offers/storedCart';

@@ -11,6 +11,7 @@ import type { TailorEvent } from '../core/events/schema';
 import type { Capabilities } from '../core/consent';
 import type { RawFeatureRecord } from '../core/features/definition';
 import type { PageValueTable } from '../core/pageValues';
+import type { CartState } from '../core/cart/cartModel';
 import type { ModelDiagnostics, PredictionResult } from './model';
 
 /** What the page hands the worker once, right after it starts. */
@@ -58,8 +59,10 @@ export type Trigger = 'exit_intent' | 'product_dwell' | 'idle_cart' | 'return_vi
 export interface OfferRequest {
   trigger: Trigger;
   pageType: string;
-  /** Cart value, else the viewed product's price; null when unknown. */
-  orderValue: number | null;
+  /** On a product page, the viewed product's price (the worker adds the cart it knows: core/cart `orderValueOf`); else null. */
+  productPrice: number | null;
+  /** The viewed product's id, so a product already in the cart is not counted twice. */
+  productId?: string;
   category?: string;
 }
 
@@ -92,6 +95,8 @@ export interface TailorWorkerApi {
   dismiss(decisionId: string): Promise<void>;
   /** The current feature vector: raw values by name, and the standardised model input when a model is loaded. */
   features(options?: { full?: boolean }): Promise<FeatureView>;
+  /** The cart as this device knows it (folded from the stored cart events, so every tab agrees); null without storage consent. */
+  cart(): Promise<CartState | null>;
   /** Loads the model and starts a backend if not yet done; resolves with the model diagnostics. */
   warmUpModel(): Promise<ModelDiagnostics>;
   /** Calibrated P(buy | tier) for every tier of the model, or a typed ModelUnavailable; never rejects. */
@@ -180,8 +185,12 @@ export interface AuditData {
   meta: Record<string, unknown>;
   /** The data manifest served beside the SDK (what may be stored and sent), or null if unreachable. */
   manifest: unknown;
+  /** The cart as the device knows it (core/cart), or null without stored events. */
+  cart: CartState | null;
   /** Why consent is restricted, if it is (added on the page side). */
   consentReasons?: string[];
+  /** What the page's captures skipped on this page (added on the page side): unreadable cart items, failed cart reads. */
+  pageCounters?: { ignoredItems: number; failedCartReads: number };
 }
 
 /** An error as it crosses the boundary. */

@@ -58,8 +58,17 @@ function itemOf(raw: unknown): Item | undefined {
   });
 }
 
-function itemsOf(v: unknown): Item[] {
-  return Array.isArray(v) ? v.slice(0, LIMITS.items).map(itemOf).filter((i): i is Item => !!i) : [];
+/** Counts what reading one entry skipped: items that are not objects or have no id. */
+interface Tally {
+  ignoredItems: number;
+}
+
+function itemsOf(v: unknown, tally: Tally): Item[] {
+  if (!Array.isArray(v)) return [];
+  const read = v.slice(0, LIMITS.items).map(itemOf);
+  const items = read.filter((i): i is Item => !!i);
+  tally.ignoredItems += read.length - items.length;
+  return items;
 }
 
 const total = (items: Item[]) => items.reduce((sum, i) => sum + (i.price ?? 0) * i.quantity, 0);
@@ -83,8 +92,8 @@ function productView(items: Item[], currency?: string): TailorEventInput[] {
 }
 
 /** GA4 pushes (and UA actions translated to them) → Tailor event inputs. */
-function fromGa4(event: string | undefined, ec: Rec, data: Rec, currency?: string): TailorEventInput[] {
-  const items = itemsOf(ec.items);
+function fromGa4(event: string | undefined, ec: Rec, data: Rec, tally: Tally, currency?: string): TailorEventInput[] {
+  const items = itemsOf(ec.items, tally);
   const value = parseAmount(ec.value);
   switch (event) {
     case 'view_item':
@@ -94,6 +103,10 @@ function fromGa4(event: string | undefined, ec: Rec, data: Rec, currency?: strin
     case 'begin_checkout':
       if (!items.length && event !== 'begin_checkout') return [];
       return [{ name: event, props: compact({ items, value, currency }) }];
+    case 'view_cart':
+      // A whole-cart snapshot: an empty list says the cart is empty, unless items were pushed and none was readable.
+      if (!items.length && Array.isArray(ec.items) && ec.items.length) return [];
+      return [{ name: 'view_cart', props: compact({ items, value: items.length ? value : 0, currency }) }];
     case 'purchase': {
       const sum = value ?? (items.length ? total(items) : undefined);
       if (sum === undefined) return [];
@@ -130,22 +143,31 @@ function uaAsGa4(ec: Rec): [string, Rec][] {
 }
 
 /**
+ * Tailor event inputs for one dataLayer entry and how many of its ecommerce items were unreadable (skipped one by
+ * one: the rest of the entry still counts). Never throws.
+ */
+export function readDataLayer(entry: unknown): { events: TailorEventInput[]; ignoredItems: number } {
+  const tally: Tally = { ignoredItems: 0 };
+  try {
+    const p = normalize(entry);
+    if (!p) return { events: [], ignoredItems: 0 };
+    const currency = parseCurrency(p.ec.currency) ?? parseCurrency(p.ec.currencyCode) ?? parseCurrency(p.data.currency);
+    const events = Array.isArray(p.ec.items) || p.event === 'search' || p.event === 'view_search_results'
+      ? fromGa4(p.event, p.ec, p.data, tally, currency)
+      : uaAsGa4(p.ec).flatMap(([event, ec]) => fromGa4(event, ec, {}, tally, currency));
+    return { events, ignoredItems: tally.ignoredItems };
+  } catch {
+    return { events: [], ignoredItems: tally.ignoredItems };
+  }
+}
+
+/**
  * Tailor event inputs (without `ts`) for one dataLayer entry, in the order the shop meant them. Pass every entry
  * pushed to `dataLayer` (including those present before Tailor loaded). Never throws: an entry that cannot be read
  * yields `[]`.
  */
 export function eventsFromDataLayer(entry: unknown): TailorEventInput[] {
-  try {
-    const p = normalize(entry);
-    if (!p) return [];
-    const currency = parseCurrency(p.ec.currency) ?? parseCurrency(p.ec.currencyCode) ?? parseCurrency(p.data.currency);
-    if (Array.isArray(p.ec.items) || p.event === 'search' || p.event === 'view_search_results') {
-      return fromGa4(p.event, p.ec, p.data, currency);
-    }
-    return uaAsGa4(p.ec).flatMap(([event, ec]) => fromGa4(event, ec, {}, currency));
-  } catch {
-    return [];
-  }
+  return readDataLayer(entry).events;
 }
 
 const GA4_HINTS: Record<string, PageType> = {

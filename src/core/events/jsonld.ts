@@ -72,9 +72,10 @@ function breadcrumbCategory(nodes: SchemaNode[], productName: string): string | 
 
 /**
  * Products described by the page's JSON-LD texts (one entry per Product/ProductGroup node with a name and a
- * readable price, de-duplicated by id). See lib/product-node.ts for the price and sale-price rule. Never throws.
+ * readable price, de-duplicated by id). See lib/product-node.ts for the price and sale-price rule; `variant` (the
+ * page URL's `variant` parameter) selects a ProductGroup's variant. Never throws.
  */
-export function productsFromJsonLd(texts: readonly string[]): ProductInfo[] {
+export function productsFromJsonLd(texts: readonly string[], options: { variant?: string } = {}): ProductInfo[] {
   try {
     const nodes = nodesOf(texts);
     const out: ProductInfo[] = [];
@@ -82,7 +83,7 @@ export function productsFromJsonLd(texts: readonly string[]): ProductInfo[] {
       const types = typesOf(node);
       if (!types.includes('Product') && !types.includes('ProductGroup')) continue;
       const name = textOf(node.name) ?? '';
-      const info = productFromNode(node, textOf(node.category) ? undefined : breadcrumbCategory(nodes, name));
+      const info = productFromNode(node, textOf(node.category) ? undefined : breadcrumbCategory(nodes, name), options.variant);
       if (info && !out.some((p) => p.product_id === info.product_id)) out.push(info);
     }
     return out;

@@ -84,7 +84,11 @@ export interface ProductViewProps {
 /** What the structured-data parsers extract from a page: exactly a `product_view` payload. */
 export type ProductInfo = ProductViewProps;
 
-/** Payload of `add_to_cart`, `remove_from_cart` and `begin_checkout`. */
+/**
+ * Payload of `add_to_cart`, `remove_from_cart`, `begin_checkout` and `view_cart`. `view_cart` is a whole-cart
+ * snapshot (GA4 `view_cart`, the shop platform's cart API, `tailor('cart', …)`): its items replace the cart the
+ * device knew, and an empty list means the cart is empty. The others change it line by line.
+ */
 export interface CartProps {
   items: Item[];
   value?: number;
@@ -133,6 +137,7 @@ export interface EventPropsMap {
   add_to_cart: CartProps;
   remove_from_cart: CartProps;
   begin_checkout: CartProps;
+  view_cart: CartProps;
   purchase: PurchaseProps;
   search: { query: string };
   scroll_depth: { percent: (typeof SCROLL_DEPTHS)[number] };
@@ -169,7 +174,7 @@ export type TailorEventInput = {
 
 /** All event names, in schema order. */
 export const EVENT_NAMES = [
-  'page_view', 'product_view', 'add_to_cart', 'remove_from_cart', 'begin_checkout', 'purchase', 'search',
+  'page_view', 'product_view', 'add_to_cart', 'remove_from_cart', 'begin_checkout', 'view_cart', 'purchase', 'search',
   'scroll_depth', 'dwell', 'exit_intent', 'rating', ...OFFER_EVENTS, 'offer_feedback', 'custom',
 ] as const satisfies readonly EventName[];
 

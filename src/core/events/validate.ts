@@ -103,6 +103,7 @@ const PROPS: { [N in EventName]: (p: Rec) => unknown } = {
   add_to_cart: cart(1),
   remove_from_cart: cart(1),
   begin_checkout: cart(0),
+  view_cart: cart(0),
   purchase: (p) => compact({
     items: items(p, 0),
     value: money(p, 'value', '', REQ),

@@ -107,6 +107,7 @@ export const EVENT_FIELDS: Readonly<Record<EventName, FieldMap>> = {
   add_to_cart: cartFields(1),
   remove_from_cart: cartFields(1),
   begin_checkout: cartFields(0),
+  view_cart: cartFields(0),
   purchase: {
     ...itemFields(0),
     'props.value': req(money('order value')),

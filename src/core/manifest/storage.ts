@@ -83,6 +83,7 @@ export const OBJECT_STORES: readonly ObjectStoreSpec[] = [
       reason: 'the human-readable reason shown in the audit panel',
       candidates: 'each tier with its purchase probability, expected margin and cost',
       orderValue: "order value assumed, shop's currency",
+      cartValue: "value of the cart the device knew at the decision, shop's currency",
       policyVersion: 'policy version used',
       trigger: 'what asked for a decision (exit intent, product dwell, idle cart, return visit)',
       pageType: 'page type at the time',
@@ -131,6 +132,7 @@ export interface MetaKeySpec {
 export const META_KEYS: readonly MetaKeySpec[] = [
   { key: 'visitor', holds: 'first seen, number of visits, latest and previous visit, last purchase time (no events)', retention: 'kept across the event retention so "days since last visit" works; deleted by "Delete my data"' },
   { key: 'holdout', holds: 'whether this device is in the control group that never sees offers', retention: 'sticky until "Delete my data"' },
+  { key: 'idle-cart', holds: 'which cart state the last idle-cart trigger was answered for (a change counter, a time and the value), so it fires once per cart', retention: 'replaced at the next idle-cart trigger' },
   { key: 'coupon-book', holds: 'the signed coupon codes fetched from the collector, one per tier', retention: 'replaced when it expires' },
   { key: 'outbound-log', holds: 'every request ever sent: time, method, path, exact body, status', retention: `the last ${OUTBOUND_LOG_ENTRIES} requests` },
   { key: 'privacy-budget', holds: 'privacy budget: the limits, ε per report, and what was spent per UTC day (reports, ε)', retention: 'days outside the 7-day window are dropped' },

@@ -56,8 +56,18 @@ export interface FeaturesView {
   botReasons: string[];
 }
 
+/** The cart as the worker knows it, and what this page's captures skipped. */
+export interface CartView {
+  lines: { name: string; quantity: number; price: number | null }[];
+  value: number;
+  currency: string | null;
+  ignoredItems: number;
+  failedCartReads: number;
+}
+
 /** Everything the panel renders. */
 export interface AuditView {
+  cart: CartView;
   consent: { store: boolean; personalise: boolean; sync: boolean; reasons: string[] };
   storeKind: 'indexeddb' | 'memory' | 'none';
   bytes: number;
@@ -126,6 +136,19 @@ export function featuresView(features: unknown): FeaturesView | null {
   return { rows, bot: f.bot === true, botReasons: list(f.botReasons).filter((r): r is string => typeof r === 'string') };
 }
 
+/** Reads `audit().cart` (core/cart CartState) and the page's capture counters; any other shape reads as empty. */
+export function cartView(cart: unknown, counters: unknown): CartView {
+  const c = rec(cart);
+  const n = rec(counters);
+  return {
+    lines: list(c.lines).map(rec).map((l) => ({ name: str(l.name) ?? str(l.id) ?? '?', quantity: num(l.quantity) ?? 0, price: num(l.price) })),
+    value: num(c.value) ?? 0,
+    currency: str(c.currency),
+    ignoredItems: num(n.ignoredItems) ?? 0,
+    failedCartReads: num(n.failedCartReads) ?? 0,
+  };
+}
+
 /** Builds the view of `data`. */
 export function auditView(data: AuditData): AuditView {
   const consent = rec(data.consent);
@@ -139,6 +162,7 @@ export function auditView(data: AuditData): AuditView {
     .slice(0, RECENT_EVENTS);
   const last = decisions.map((d) => ({ d, ts: num(d.ts) })).sort(byTsDesc)[0];
   return {
+    cart: cartView(data.cart, data.pageCounters),
     consent: {
       store: consent.store === true,
       personalise: consent.personalise === true,

@@ -1,6 +1,6 @@
 /**
  * The panel's content sections, rendered from an {@link AuditView}: choices (consent), what is stored, what was
- * computed from it (features), why the last offer, what was sent (with the exact bodies), and the privacy
+ * computed from it (features), the cart as the device knows it, why the last offer, what was sent (with the exact bodies), and the privacy
  * budget. Headings are h3 under the dialog's h2; every table has a caption and column headers.
  */
 import type { AuditView } from './auditView';
@@ -45,6 +45,21 @@ function featuresSection(v: AuditView, t: AuditStrings): HTMLElement {
     el('p', {}, t.featuresIntro),
     ...(f.bot ? [el('p', {}, fill(t.botNotice, { reasons: f.botReasons.join(', ') }))] : []),
     table(fill(t.featuresCaption, { n: f.rows.length }), [t.featureCol, t.valueCol, t.modelInputCol], rows),
+  );
+}
+
+function cartSection(v: AuditView, t: AuditStrings, locale: string): HTMLElement {
+  const c = v.cart;
+  const money = (x: number) => (c.currency ? new Intl.NumberFormat(locale, { style: 'currency', currency: c.currency }).format(x) : x.toFixed(2));
+  const skipped = c.ignoredItems + c.failedCartReads > 0 ? [el('p', {}, fill(t.cartSkipped, { items: c.ignoredItems, reads: c.failedCartReads }))] : [];
+  if (c.lines.length === 0) return section('tailor-audit-cart', t.cartHeading, el('p', {}, t.cartEmpty), ...skipped);
+  return section(
+    'tailor-audit-cart',
+    t.cartHeading,
+    el('p', {}, t.cartIntro),
+    table(fill(t.cartCaption, { n: c.lines.length }), [t.productCol, t.quantityCol, t.priceCol], c.lines.map((l) => [l.name, String(l.quantity), l.price === null ? '—' : money(l.price)])),
+    el('p', {}, fill(t.cartValue, { value: money(c.value) })),
+    ...skipped,
   );
 }
 
@@ -100,5 +115,5 @@ function budgetSection(v: AuditView, t: AuditStrings): HTMLElement {
 
 /** All content sections, in reading order. */
 export function renderSections(v: AuditView, t: AuditStrings, locale: string): HTMLElement[] {
-  return [consentSection(v, t), storedSection(v, t, locale), featuresSection(v, t), offerSection(v, t, locale), sentSection(v, t, locale), budgetSection(v, t)];
+  return [consentSection(v, t), storedSection(v, t, locale), featuresSection(v, t), cartSection(v, t, locale), offerSection(v, t, locale), sentSection(v, t, locale), budgetSection(v, t)];
 }

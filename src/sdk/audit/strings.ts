@@ -41,6 +41,15 @@ export interface AuditStrings {
   missing: string;
   noFeatures: string;
   botNotice: string;
+  cartHeading: string;
+  cartIntro: string;
+  cartCaption: string;
+  cartEmpty: string;
+  cartValue: string;
+  productCol: string;
+  quantityCol: string;
+  priceCol: string;
+  cartSkipped: string;
   offerHeading: string;
   noDecision: string;
   offerTier: string;
@@ -112,6 +121,15 @@ export const AUDIT_STRINGS: Record<Locale, AuditStrings> = {
     missing: 'none yet',
     noFeatures: 'Nothing has been computed yet.',
     botNotice: 'This visit looks automated ({reasons}), so Tailor will not make it an offer.',
+    cartHeading: 'Your cart, as Tailor knows it',
+    cartIntro: 'Read from this shop\'s pages on this device and never sent. An offer is worked out on this value.',
+    cartCaption: '{n} lines in your cart',
+    cartEmpty: 'Your cart is empty, as far as this device knows.',
+    cartValue: 'Cart value: {value}',
+    productCol: 'Product',
+    quantityCol: 'Quantity',
+    priceCol: 'Unit price',
+    cartSkipped: 'On this page, {items} cart items could not be read and were skipped; {reads} reads of the shop\'s cart failed.',
     offerHeading: 'The last offer decision, and why',
     noDecision: 'No offer has been decided yet.',
     offerTier: 'Offer: {tier} % off',
@@ -187,6 +205,15 @@ export const AUDIT_STRINGS: Record<Locale, AuditStrings> = {
     missing: '暂无',
     noFeatures: '尚未计算任何信息。',
     botNotice: '本次访问看起来是自动化程序（{reasons}），因此 Tailor 不会向其提供优惠。',
+    cartHeading: 'Tailor 所知的购物车',
+    cartIntro: '在本设备上从本店页面读取，从不发送。优惠按此金额计算。',
+    cartCaption: '购物车中的 {n} 项',
+    cartEmpty: '就本设备所知，您的购物车是空的。',
+    cartValue: '购物车金额：{value}',
+    productCol: '商品',
+    quantityCol: '数量',
+    priceCol: '单价',
+    cartSkipped: '在本页面上，有 {items} 件购物车商品无法读取而被跳过；读取本店购物车失败 {reads} 次。',
     offerHeading: '最近一次优惠决策及原因',
     noDecision: '尚未做出任何优惠决策。',
     offerTier: '优惠：立减 {tier}%',

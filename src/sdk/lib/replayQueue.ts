@@ -42,6 +42,7 @@ export function replay(api: TailorApi, call: QueuedCall, log: Logger): void {
     const [method, ...args] = call;
     if (method === 'track') api.track(args[0] as string, args[1] as Record<string, unknown>);
     else if (method === 'consent') api.consent(args[0] as boolean);
+    else if (method === 'cart') api.cart(args[0] as Parameters<TailorApi['cart']>[0]);
     else if (method === 'ready') {
       const cb = args[0];
       void api.ready().then((state) => typeof cb === 'function' && cb(state));

@@ -17,8 +17,8 @@ export interface OfferControllerDeps {
   log: Logger;
   triggers: TriggerConfig;
   sources: TriggerSources;
-  /** Current product context for the order value (the worker adds the cart). */
-  context(): { productPrice: number | null; category?: string };
+  /** The product viewed on this page, if any, for the order value (the worker adds the cart). */
+  context(): { productPrice: number | null; productId?: string; category?: string };
   decide(request: OfferRequest): Promise<OfferView | null>;
   dismiss(decisionId: string): Promise<void>;
   emit(input: TailorEventInput): void;
@@ -53,8 +53,8 @@ export function startOffers(deps: OfferControllerDeps): OfferController {
     if (banner || busy) return;
     busy = true;
     try {
-      const { productPrice, category } = deps.context();
-      const offer = await deps.decide({ trigger, pageType: deps.sources.pageType(), orderValue: productPrice, ...(category ? { category } : {}) });
+      const { productPrice, productId, category } = deps.context();
+      const offer = await deps.decide({ trigger, pageType: deps.sources.pageType(), productPrice, ...(productId ? { productId } : {}), ...(category ? { category } : {}) });
       if (!offer || banner) return;
       const { showBanner } = await import('../banner/banner');
       const meta = { tier: offer.tier, offer_id: offer.decisionId };

@@ -3,7 +3,7 @@
  * pushed before Tailor loaded are read once, later pushes are seen through a
  * wrapped `push` that returns exactly what the original returned.
  */
-import { eventsFromDataLayer, pageHintFromDataLayer } from '../../core/events/datalayer';
+import { pageHintFromDataLayer, readDataLayer } from '../../core/events/datalayer';
 import type { PageType } from '../../core/events/schema';
 import type { Capture } from './context';
 
@@ -22,7 +22,9 @@ export const captureDataLayer: Capture = (ctx) => {
   const handle = (entry: unknown) => {
     try {
       dataLayerHint = pageHintFromDataLayer(entry) ?? dataLayerHint;
-      for (const event of eventsFromDataLayer(entry)) ctx.emit(event);
+      const { events, ignoredItems } = readDataLayer(entry);
+      ctx.counters.ignoredItems += ignoredItems;
+      for (const event of events) ctx.emit(event);
     } catch (error) {
       ctx.log.debug('dataLayer entry ignored:', error);
     }

@@ -7,7 +7,20 @@
 import { productsFromJsonLd } from '../../core/events/jsonld';
 import { productsFromMicrodata } from '../../core/events/microdata';
 import type { Capture } from './context';
+import type { ProductInfo } from '../../core/events/schema';
 import { throttle } from '../lib/throttle';
+
+/**
+ * The product of a Shopify product page's `ShopifyAnalytics.meta`, when the theme prints no structured data; its
+ * reader is a chunk of its own, loaded only on pages that define the global.
+ */
+async function shopifyProduct(variant: string | undefined): Promise<ProductInfo[]> {
+  const g = window as unknown as { ShopifyAnalytics?: { meta?: { product?: unknown } }; Shopify?: { currency?: { active?: string } } };
+  if (!g.ShopifyAnalytics?.meta?.product) return [];
+  const { productFromShopifyMeta } = await import('../../core/events/shopifyMeta');
+  const product = productFromShopifyMeta(g.ShopifyAnalytics.meta, variant, g.Shopify?.currency?.active);
+  return product ? [product] : [];
+}
 
 /** Texts of every JSON-LD block on the page. */
 export function jsonLdTexts(root: ParentNode = document): string[] {
@@ -17,20 +30,29 @@ export function jsonLdTexts(root: ParentNode = document): string[] {
 export const captureProducts: Capture = (ctx) => {
   let seen = new Set<string>();
   let seenView = ctx.page.viewId;
+  const emitAll = (products: readonly ProductInfo[]) => {
+    for (const product of products) {
+      if (seen.has(product.product_id)) continue;
+      seen.add(product.product_id);
+      if (ctx.page.type === 'product' && !ctx.page.productId) ctx.page.productId = product.product_id;
+      ctx.emit({ name: 'product_view', props: product });
+    }
+  };
   const scan = () => {
     try {
       if (ctx.page.viewId !== seenView) {
         seen = new Set();
         seenView = ctx.page.viewId;
       }
-      let products = productsFromJsonLd(jsonLdTexts());
+      // A ProductGroup's selected variant is the one in the URL (Shopify: ?variant=123), re-read on every scan.
+      const variant = new URLSearchParams(location.search).get('variant') ?? undefined;
+      let products = productsFromJsonLd(jsonLdTexts(), variant ? { variant } : {});
       if (products.length === 0) products = productsFromMicrodata(document.documentElement);
-      for (const product of products) {
-        if (seen.has(product.product_id)) continue;
-        seen.add(product.product_id);
-        if (ctx.page.type === 'product' && !ctx.page.productId) ctx.page.productId = product.product_id;
-        ctx.emit({ name: 'product_view', props: product });
+      if (products.length === 0) {
+        const view = ctx.page.viewId;
+        void shopifyProduct(variant).then((found) => ctx.page.viewId === view && emitAll(found), (error: unknown) => ctx.log.debug('Shopify meta ignored:', error));
       }
+      emitAll(products);
     } catch (error) {
       ctx.log.debug('structured data ignored:', error);
     }

@@ -17,9 +17,18 @@ export interface PageState {
   viewId: number;
 }
 
+/** What the captures of this page skipped, for the audit view (the page's own data, never sent). */
+export interface CaptureCounters {
+  /** dataLayer ecommerce items that were not objects or had no id (each skipped, the rest of its push kept). */
+  ignoredItems: number;
+  /** Cart reads from the shop platform's cart API that failed or answered something unreadable. */
+  failedCartReads: number;
+}
+
 /** Handed to each capture module. */
 export interface CaptureContext {
   emit(input: TailorEventInput): void;
+  counters: CaptureCounters;
   page: PageState;
   log: Logger;
   /** Registers a listener for new page views (SPA route changes), run after the new `page_view`. */

@@ -11,7 +11,8 @@ import { validateEvent } from '../../core/events/validate';
 import type { PageRule } from '../../core/events/page-type';
 import type { Logger } from '../../core/logger';
 import { newId } from '../lib/newId';
-import type { CaptureContext, PageState } from './context';
+import type { CaptureContext, CaptureCounters, PageState } from './context';
+import { detectCartPlatform } from './detectCartPlatform';
 import { captureDataLayer } from './captureDataLayer';
 import { captureProducts } from './captureProducts';
 import { capturePageViews } from './capturePageViews';
@@ -24,6 +25,10 @@ export type IdentifiedEvent = WireEvent;
 /** The running tracker. */
 export interface Tracker {
   readonly page: PageState;
+  /** What the captures of this page skipped (for the audit view). */
+  readonly counters: CaptureCounters;
+  /** Reads the shop platform's cart now (Shopify, WooCommerce), if the page runs on one; resolves when done. */
+  refreshCart(): Promise<void>;
   /** Validates and emits an event from any source (captures, `tailor.track`, the banner). */
   emit(input: TailorEventInput): void;
   /** Removes every listener and restores every patched function. */
@@ -58,7 +63,9 @@ export function startTracker(opts: TrackerOptions): Tracker {
       log.warn('event dropped:', error);
     }
   };
-  const ctx: CaptureContext = { emit, page, log, onPageView: (fn) => listeners.push(fn), beforePageView: (fn) => beforeListeners.push(fn) };
+  const counters: CaptureCounters = { ignoredItems: 0, failedCartReads: 0 };
+  let refreshCart = async (): Promise<void> => {};
+  const ctx: CaptureContext = { emit, counters, page, log, onPageView: (fn) => listeners.push(fn), beforePageView: (fn) => beforeListeners.push(fn) };
   const stops: (() => void)[] = [];
   const install = (fn: () => () => void, name: string) => {
     try {
@@ -76,9 +83,19 @@ export function startTracker(opts: TrackerOptions): Tracker {
   install(() => captureProducts(ctx), 'products');
   install(() => captureEngagement(ctx), 'engagement');
   install(() => captureSearchAndRatings(ctx), 'search and ratings');
+  // The cart reader is a chunk of its own, loaded only on Shopify and WooCommerce pages.
+  const platform = detectCartPlatform();
+  if (platform) {
+    const cart = import('./captureCart').then((m) => m.captureCart(ctx, platform));
+    cart.catch((error: unknown) => log.warn('cart capture failed to start:', error));
+    refreshCart = () => cart.then((c) => c.refresh(), () => {});
+    stops.push(() => void cart.then((c) => c.stop(), () => {}));
+  }
 
   return {
     page,
+    counters,
+    refreshCart: () => refreshCart(),
     emit,
     stop() {
       stopped = true;

@@ -11,6 +11,11 @@ import type { DecisionRecord } from '../store/schema';
 import type { OfferRequest, OfferView } from '../protocol';
 import { holdoutOf, shopperState } from './shopperState';
 import { codeFor, couponBook } from '../sync/couponBook';
+import { cartIsEmpty, cartKey, orderValueOf } from '../../core/cart/cartModel';
+import { storedCart } from './storedCart';
+
+/** `meta` key of the cart state the last `idle_cart` trigger was answered for (it fires once per cart state). */
+export const IDLE_CART_KEY = 'idle-cart';
 
 /** Current features of the shopper, from the feature pipeline. */
 export interface FeatureSnapshot {
@@ -35,7 +40,7 @@ export interface OfferDeps {
 }
 
 /** A stored decision with the fields this module reads back. */
-type StoredDecision = DecisionRecord & Decision & { shown: boolean; code?: string; expiresAt?: number; dismissed?: boolean };
+type StoredDecision = DecisionRecord & Decision & { shown: boolean; code?: string; expiresAt?: number; dismissed?: boolean; cartValue?: number };
 
 /** The offer currently on screen somewhere (any tab), if one is live. */
 async function activeOffer(deps: OfferDeps): Promise<StoredDecision | null> {
@@ -52,17 +57,29 @@ function view(d: StoredDecision): OfferView {
   return { decisionId: d.id, tier: d.tier, code: d.code!, expiresAt: d.expiresAt!, reason: d.reason, policyVersion: d.policyVersion };
 }
 
-/** Decides for one trigger; resolves with the offer to show, or null. */
-export async function decideOffer(deps: OfferDeps, request: OfferRequest, id: string): Promise<{ offer: OfferView | null; decision: StoredDecision }> {
+/**
+ * Decides for one trigger; resolves with the offer to show, or null. `decision` is null (nothing stored) when the
+ * trigger does not apply: `idle_cart` with an empty cart, or again for a cart state it was already answered for.
+ */
+export async function decideOffer(deps: OfferDeps, request: OfferRequest, id: string): Promise<{ offer: OfferView | null; decision: StoredDecision | null }> {
   const live = await activeOffer(deps);
   if (live) return { offer: view(live), decision: live };
+
+  // The cart every tab of this shop knows, from the stored events (core/cart).
+  const cart = await storedCart(deps.store);
+  if (request.trigger === 'idle_cart') {
+    const key = cartKey(cart);
+    if (cartIsEmpty(cart) || (await deps.store.getMeta<string>(IDLE_CART_KEY)) === key) return { offer: null, decision: null };
+    await deps.store.setMeta(IDLE_CART_KEY, key);
+  }
+  const orderValue = orderValueOf(cart, request.pageType, { ...(request.productId ? { id: request.productId } : {}), price: request.productPrice });
 
   const now = deps.now();
   const holdout = await holdoutOf(deps.store, deps.config.holdoutRate, deps.rng, now);
   const features = await deps.features();
   const state = await shopperState(deps.store, { holdout, bot: features.bot, now, cooldownMs: deps.config.cooldownMs });
   const scores = holdout ? null : await deps.score(features.raw, [0, ...deps.config.tiers]);
-  const decision = decide(scores, { pageType: request.pageType, orderValue: request.orderValue, ...(request.category ? { category: request.category } : {}), now }, state, deps.config, deps.rng);
+  const decision = decide(scores, { pageType: request.pageType, orderValue, ...(request.category ? { category: request.category } : {}), now }, state, deps.config, deps.rng);
 
   let code: { code: string; expiresAt: number } | null = null;
   let reason = decision.reason;
@@ -83,6 +100,7 @@ export async function decideOffer(deps: OfferDeps, request: OfferRequest, id: st
     ...(features.vector ? { vector: features.vector } : {}),
     scores,
     cost: chosen?.cost ?? 0,
+    cartValue: cart.value,
     shown: code !== null,
     ...(code ? { code: code.code, expiresAt: Math.min(code.expiresAt, now + deps.config.offerTtlMs) } : {}),
   };

@@ -61,6 +61,14 @@ export function createIdbStore(db: IDBPDatabase<TailorDB>, deps: IdbStoreDeps): 
       const events = await open('eventsInSession').getAllFromIndex('events', 'by-session', sessionId);
       return events.sort(compareByTsThenId);
     },
+    async eventsNamed(names) {
+      const conn = open('eventsNamed');
+      const tx = conn.transaction('events');
+      const index = tx.store.index('by-name');
+      // One transaction: every name is read at the same version of the store.
+      const lists = await inTransaction(tx, () => Promise.all(names.map((name) => index.getAll(name))));
+      return lists.flat().sort(compareByTsThenId);
+    },
     async allEvents(options) {
       const limit = checkLimit(options?.limit, 'allEvents');
       const conn = open('allEvents');

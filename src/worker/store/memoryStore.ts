@@ -72,6 +72,10 @@ export function createMemoryStore(options: MemoryStoreOptions): Store {
       checkKey(sessionId, 'sessionId', 'eventsInSession');
       return copyEvents(open('eventsInSession').ordered.filter((event) => event.session_id === sessionId));
     },
+    async eventsNamed(names) {
+      const wanted = new Set<string>(names);
+      return copyEvents(open('eventsNamed').ordered.filter((event) => wanted.has(event.name)));
+    },
     async allEvents(options) {
       return copyEvents(keepNewest(open('allEvents').ordered, checkLimit(options?.limit, 'allEvents')));
     },

@@ -3,6 +3,7 @@
  * IndexedDB or by memory is visible only through `kind` and `reason`, both implementations keep the same
  * contract (the unit suite runs against both).
  */
+import type { EventName } from '../../core/events/schema';
 import type { DecisionRecord, OutboxRecord, SessionRecord, StoredEvent, StoredEventInput } from './schema';
 
 /** Which backend holds the data. */
@@ -105,6 +106,8 @@ export interface Store {
   eventsSince(since: number, options?: ListOptions): Promise<StoredEvent[]>;
   /** Events of one session. */
   eventsInSession(sessionId: string): Promise<StoredEvent[]>;
+  /** Events with one of `names`, in store order (ts, then id): e.g. the cart's events, without reading the rest. */
+  eventsNamed(names: readonly EventName[]): Promise<StoredEvent[]>;
   /** All events; `limit` keeps the newest. */
   allEvents(options?: ListOptions): Promise<StoredEvent[]>;
   countEvents(): Promise<number>;

@@ -18,11 +18,18 @@ function data(overrides: Partial<AuditData> = {}): AuditData {
   return {
     generatedAt: NOW, version: 't', consent: { store: true, personalise: true, sync: false },
     store: { kind: 'indexeddb', bytes: 2048 }, events: [], sessions: [], features: null, decisions: [], outbox: [],
-    budgets: null, outbound: [], meta: {}, manifest: null, ...overrides,
+    budgets: null, outbound: [], meta: {}, manifest: null, cart: null, ...overrides,
   };
 }
 
 describe('auditView', () => {
+  it('shows the cart as the worker knows it, and what the page skipped', () => {
+    const cart = { lines: [{ id: 'tea', name: 'Longjing', price: 12, quantity: 2 }, { id: 'x', quantity: 1 }], value: 24, currency: 'EUR', changedAt: NOW, changes: 3 };
+    const v = auditView(data({ cart, pageCounters: { ignoredItems: 2, failedCartReads: 1 } }));
+    expect(v.cart).toEqual({ lines: [{ name: 'Longjing', quantity: 2, price: 12 }, { name: 'x', quantity: 1, price: null }], value: 24, currency: 'EUR', ignoredItems: 2, failedCartReads: 1 });
+    expect(auditView(data()).cart).toEqual({ lines: [], value: 0, currency: null, ignoredItems: 0, failedCartReads: 0 });
+  });
+
   it('lists the newest events first, at most 50, with the page type from the envelope or a page view', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ ts: fc.integer({ min: 0, max: NOW }), pv: fc.boolean() }), { maxLength: 120 }), (specs) => {

@@ -55,7 +55,7 @@ describe('network section of the manifest', () => {
         score: async () => [0.2, 0.25, 0.3, 0.33, 0.36].map((p, i) => ({ tier: i * 5, p })),
         rng: () => 0.5, now: () => decisionTime, fetch: fakeFetch,
       },
-      { trigger: 'exit_intent', pageType: 'product', orderValue: 100 },
+      { trigger: 'exit_intent', pageType: 'product', productPrice: 100 },
       'dec-1',
     );
     // A normal round pulls the config and queues the report; a page hide once its random send time (≤ 6 h) has

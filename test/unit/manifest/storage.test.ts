@@ -104,7 +104,7 @@ describe('storage section of the manifest', () => {
       now: () => NOW - 2 * DAY,
       fetch: (async () => new Response(JSON.stringify(book))) as unknown as typeof fetch,
     };
-    const { offer } = await decideOffer(deps, { trigger: 'exit_intent', pageType: 'product', orderValue: 100 }, 'dec-1');
+    const { offer } = await decideOffer(deps, { trigger: 'exit_intent', pageType: 'product', productPrice: 100 }, 'dec-1');
     expect(offer).not.toBeNull();
     await markDismissed(store, 'dec-1', 0);
     await queueReports(store, NOW, { epsilon: DEFAULT_EPSILON, budget: DEFAULT_BUDGET, rng: () => 0.5 });

@@ -36,7 +36,7 @@ async function deps(overrides: Partial<OfferDeps> = {}, calls: string[] = []): P
   };
 }
 
-const request = { trigger: 'exit_intent' as const, pageType: 'product', orderValue: 100 };
+const request = { trigger: 'exit_intent' as const, pageType: 'product', productPrice: 100 };
 
 describe('decideOffer', () => {
   it('shows the margin-maximising tier with its code from the book, and stores the decision with its reason', async () => {
@@ -45,7 +45,7 @@ describe('decideOffer', () => {
     const { offer, decision } = await decideOffer(d, request, 'dec-1');
     expect(offer).toMatchObject({ decisionId: 'dec-1', tier: 10, code: 'CODE-10' });
     expect(offer!.expiresAt).toBeLessThanOrEqual(NOW + d.config.offerTtlMs);
-    expect(decision.propensity).toBe(1);
+    expect(decision!.propensity).toBe(1);
     const stored = await d.store.decisions();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ id: 'dec-1', tier: 10, shown: true, trigger: 'exit_intent', kind: 'greedy' });
@@ -85,13 +85,13 @@ describe('decideOffer', () => {
 
   it('gives no offer without a model, and no code without a collector', async () => {
     const noModel = await deps({ score: async () => null });
-    expect((await decideOffer(noModel, request, 'a')).decision.kind).toBe('no-model');
+    expect((await decideOffer(noModel, request, 'a')).decision!.kind).toBe('no-model');
     const offline = await deps({ endpoint: null });
     const r = await decideOffer(offline, request, 'b');
     expect(r.offer).toBeNull();
-    expect(r.decision.tier).toBe(10);
-    expect(r.decision.shown).toBe(false);
-    expect(String(r.decision.reason)).toContain('no coupon code');
+    expect(r.decision!.tier).toBe(10);
+    expect(r.decision!.shown).toBe(false);
+    expect(String(r.decision!.reason)).toContain('no coupon code');
   });
 
   it('draws the sticky holdout once', async () => {
@@ -104,5 +104,46 @@ describe('decideOffer', () => {
     // A second decision reads the stored assignment, whatever the generator says now.
     await decideOffer({ ...d, store: fresh, rng: () => 0.99 }, request, 'y');
     expect(await fresh.getMeta(HOLDOUT_KEY)).toMatchObject({ holdout: true });
+  });
+
+  describe('the cart', () => {
+    const cartEvents = (store: OfferDeps['store'], events: { name: string; props: Record<string, unknown> }[]) =>
+      store.appendEvents(events.map((e, i) => ({ id: `c${i}`, ts: NOW - 60_000 + i, ...e }) as never));
+
+    it('prices the offer on the cart plus the viewed product when it is not in the cart yet', async () => {
+      const d = await deps();
+      await cartEvents(d.store, [{ name: 'add_to_cart', props: { items: [{ id: 'tea', price: 12, quantity: 2 }] } }]);
+      const other = await decideOffer(d, { ...request, productId: 'mug', productPrice: 30 }, 'dec-1');
+      expect(other.decision).toMatchObject({ orderValue: 54, cartValue: 24 });
+      const e = await deps();
+      await cartEvents(e.store, [{ name: 'add_to_cart', props: { items: [{ id: 'tea', price: 12, quantity: 2 }] } }]);
+      const same = await decideOffer(e, { ...request, productId: 'tea', productPrice: 12 }, 'dec-2');
+      expect(same.decision).toMatchObject({ orderValue: 24 });
+      const onCart = await decideOffer(await deps(), { trigger: 'exit_intent', pageType: 'cart', productPrice: null }, 'dec-3');
+      // No cart, no product: the policy's default order value.
+      expect(onCart.decision!.orderValue).toBe(parsePolicyConfig({}).defaultOrderValue);
+    });
+
+    it('idle_cart: nothing with an empty cart, one decision per cart state', async () => {
+      const d = await deps();
+      const idle = { trigger: 'idle_cart' as const, pageType: 'category', productPrice: null };
+      expect(await decideOffer(d, idle, 'i1')).toEqual({ offer: null, decision: null });
+      await cartEvents(d.store, [{ name: 'add_to_cart', props: { items: [{ id: 'tea', price: 12, quantity: 1 }] } }]);
+      const first = await decideOffer(d, idle, 'i2');
+      expect(first.offer).toMatchObject({ tier: 10 });
+      await markDismissed(d.store, 'i2', 0);
+      await d.store.appendEvents([{ id: 'x1', name: 'offer_dismissed', ts: NOW, props: { tier: 10, offer_id: 'i2' } }]);
+      // Same cart, a later idle minute (cool-down aside): not asked again.
+      const later = { ...d, config: parsePolicyConfig({ explorationRate: 0, cooldownMs: 0 }), now: () => NOW + 120_000 };
+      expect(await decideOffer(later, idle, 'i3')).toEqual({ offer: null, decision: null });
+      // The cart changed: a new state, a new decision.
+      await d.store.appendEvents([{ id: 'c9', name: 'add_to_cart', ts: NOW + 100_000, props: { items: [{ id: 'mug', price: 30, quantity: 1 }] } }]);
+      const changed = await decideOffer(later, idle, 'i4');
+      expect(changed.decision).toMatchObject({ trigger: 'idle_cart', cartValue: 42 });
+      // A purchase empties the cart: idle again means nothing (the offer of i4 dismissed, so none is live).
+      await markDismissed(d.store, 'i4', 0);
+      await d.store.appendEvents([{ id: 'p1', name: 'purchase', ts: NOW + 110_000, props: { items: [], value: 42 } }]);
+      expect(await decideOffer({ ...later, now: () => NOW + 200_000 }, idle, 'i5')).toEqual({ offer: null, decision: null });
+    });
   });
 });

@@ -27,6 +27,7 @@ describe('replay', () => {
     const api: TailorApi = {
       version: 't',
       track: vi.fn(),
+      cart: vi.fn(),
       consent: vi.fn(),
       ready: vi.fn(async () => ({ ok: false as const, reason: 'r' })),
       push: vi.fn(() => 0),
@@ -43,7 +44,9 @@ describe('replay', () => {
     const cb = vi.fn();
     replay(api, ['track', 'signup', { plan: 'pro' }], createLogger('silent'));
     replay(api, ['ready', cb], createLogger('silent'));
+    replay(api, ['cart', { items: [{ id: 'tea', price: 12, quantity: 1 }] }], createLogger('silent'));
     expect(api.track).toHaveBeenCalledWith('signup', { plan: 'pro' });
+    expect(api.cart).toHaveBeenCalledWith({ items: [{ id: 'tea', price: 12, quantity: 1 }] });
     await vi.waitFor(() => expect(cb).toHaveBeenCalledWith({ ok: false, reason: 'r' }));
   });
 

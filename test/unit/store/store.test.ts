@@ -107,6 +107,15 @@ describe.each(BACKENDS)('Store on $name', (backend) => {
     expect(notArray.error?.message).toMatch(/'events' passed to 'appendEvents' must be an array/);
   });
 
+  it('reads the events of some names only, in store order (the cart\'s events without the rest)', async () => {
+    const store = await backend.open();
+    await store.appendEvents([purchase(3, T0 + 2 * MINUTE, 20), pageView(1, T0), purchase(2, T0 + MINUTE, 10), pageView(4, T0 + MINUTE)]);
+    expect((await store.eventsNamed(['purchase'])).map((e) => e.id)).toEqual([eventId(2), eventId(3)]);
+    expect((await store.eventsNamed(['page_view', 'purchase'])).map((e) => e.id)).toEqual((await store.allEvents()).map((e) => e.id));
+    expect(await store.eventsNamed(['view_cart'])).toEqual([]);
+    expect(await store.eventsNamed([])).toEqual([]);
+  });
+
   it('starts a new session after 30 minutes idle, and keeps one under it', async () => {
     const store = await backend.open();
     await store.appendEvents([pageView(1, T0, 'home'), pageView(2, T0 + 29 * MINUTE + 59_999)]);

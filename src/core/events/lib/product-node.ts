@@ -75,13 +75,36 @@ function ratingOf(v: unknown): number | undefined {
 }
 
 /**
- * Reads a Product (or ProductGroup) node. `fallbackCategory` (from a BreadcrumbList) is used when the node has no
- * `category`. Returns undefined when the node has no name or no readable price.
+ * The `hasVariant` entry the page has selected: `selected` is the page URL's `variant` parameter (Shopify's
+ * `?variant=123`), matched against a variant's `sku`, `productID`, `gtin*`, or a `variant=` in its `@id`, `url`
+ * or offer `url` (Shopify's structured_data and Google's variant markup carry one of these).
  */
-export function productFromNode(node: SchemaNode, fallbackCategory?: string): ProductInfo | undefined {
+function selectedVariant(node: SchemaNode, selected: string): SchemaNode | undefined {
+  const wanted = selected.trim();
+  if (!wanted) return undefined;
+  const names = (v: SchemaNode) => [v.sku, v.productID, v.gtin, v.gtin8, v.gtin12, v.gtin13, v.gtin14].map(textOf);
+  const urls = (v: SchemaNode) => [v['@id'], v.url, ...list(v.offers).map((o) => (isNode(o) ? o.url : undefined))].map(textOf);
+  const variantOf = (url: string | undefined) => /[?&]variant=([^&#]+)/.exec(url ?? '')?.[1];
+  return list(node.hasVariant).find((v): v is SchemaNode =>
+    isNode(v) && (names(v).includes(wanted) || urls(v).some((u) => variantOf(u) === wanted)));
+}
+
+/**
+ * Reads a Product (or ProductGroup) node. `fallbackCategory` (from a BreadcrumbList) is used when the node has no
+ * `category`. `variant` (the page URL's `variant` parameter) picks the selected one of a ProductGroup's
+ * variants: the product viewed is then that variant, with its own id, name and price. Returns undefined when the
+ * node has no name or no readable price.
+ */
+export function productFromNode(node: SchemaNode, fallbackCategory?: string, variant?: string): ProductInfo | undefined {
+  const chosen = variant ? selectedVariant(node, variant) : undefined;
+  if (chosen) {
+    const info = productFromNode({ ...chosen, hasVariant: undefined }, textOf(node.category) ?? fallbackCategory);
+    const groupId = textOf(node.productGroupID) || textOf(node.sku) || textOf(node.productID);
+    if (info) return { ...info, product_id: textOf(chosen.sku) || textOf(chosen.productID) || `${groupId ?? info.product_id}?variant=${variant}`, name: textOf(chosen.name) ?? textOf(node.name) ?? info.name };
+  }
   const name = textOf(node.name);
-  const variant = list(node.hasVariant).find((v) => isNode(v) && v.offers !== undefined) as SchemaNode | undefined;
-  const offer = priceOf(node.offers, 0) ?? (variant && priceOf(variant.offers, 0));
+  const variantNode = list(node.hasVariant).find((v) => isNode(v) && v.offers !== undefined) as SchemaNode | undefined;
+  const offer = priceOf(node.offers, 0) ?? (variantNode && priceOf(variantNode.offers, 0));
   // A bare fragment "@id" ("#product") is the same on every product page, so it cannot identify one.
   const productId = textOf(node.productGroupID) || textOf(node.sku) || textOf(node.productID) ||
     textOf(node['@id'])?.replace(/^#.*/, '') || textOf(node.url) || name;

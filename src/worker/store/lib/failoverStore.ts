@@ -37,6 +37,7 @@ export function createFailoverStore(primary: Store, fallback: (reason: string) =
     appendEvents: (events) => current.appendEvents(events),
     eventsSince: (since, options) => current.eventsSince(since, options),
     eventsInSession: (sessionId) => current.eventsInSession(sessionId),
+    eventsNamed: (names) => current.eventsNamed(names),
     allEvents: (options) => current.allEvents(options),
     countEvents: () => current.countEvents(),
     eventStamp: () => current.eventStamp(),

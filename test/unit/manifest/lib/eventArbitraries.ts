@@ -39,6 +39,7 @@ const PROPS: { [N in EventName]: fc.Arbitrary<Record<string, unknown>> } = {
   add_to_cart: opt({ items: items(1), value: money, currency }, ['items']),
   remove_from_cart: opt({ items: items(1), value: money, currency }, ['items']),
   begin_checkout: opt({ items: items(0), value: money, currency }, []),
+  view_cart: opt({ items: items(0), value: money, currency }, []),
   purchase: opt({ items: items(0), value: money, currency, transaction_id: ident, coupon: ident, email: fc.emailAddress() }, ['value']),
   search: opt({ query: text }, ['query']),
   scroll_depth: opt({ percent: fc.constantFrom(...SCROLL_DEPTHS) }, ['percent']),
