@@ -6,7 +6,7 @@
  * reports) are estimated the same way from the collector's counters, read
  * from its database as its operator could, and marked unpublished.
  */
-import { ARMS, ARM_DISCOUNT, armMetrics, difference, emptyTally, poolTallies, tallyRows, toInterval, type Arm, type ArmMetrics, type CountRow, type Interval } from '../../src/core/privacy';
+import { ARMS, armDiscount, armMetrics, difference, emptyTally, poolTallies, tallyRows, toInterval, type Arm, type ArmMetrics, type CountRow, type Interval } from '../../src/core/privacy';
 import type { TrueUplift } from './options';
 import type { ShopperResult } from './shopper';
 
@@ -61,7 +61,7 @@ export function summarise(results: readonly ShopperResult[], published: readonly
     const m = armMetrics(poolTallies(arms.map((a) => tallies.get(a) ?? emptyTally())));
     return m.n >= MIN_UNPUBLISHED_REPORTS ? m : null;
   };
-  const liftOf = (arm: Arm) => (ARM_DISCOUNT[arm] > 0 ? (uplift[ARM_DISCOUNT[arm]] ?? 0) : 0);
+  const liftOf = (arm: Arm) => (armDiscount(arm) > 0 ? (uplift[armDiscount(arm)] ?? 0) : 0);
   const holdoutTruth = rate(of(['holdout']).map((r) => r.purchased));
   const holdoutCounted = counted(['holdout']);
   const row = (group: Arm | 'policy', arms: readonly Arm[]): ArmSummary => {
@@ -117,6 +117,6 @@ export function formatSummary(rows: readonly ArmSummary[], k: number): string {
   const all = rows.flatMap((r) => [r.estimatedConversion, r.estimatedLift]);
   if (all.some((e) => e?.source === 'unpublished')) notes.push(`* withheld by the API (fewer than k = ${k} reports in a group it needs): the same estimator on the collector's counters, read from its database.`);
   if (rows.some((r) => r.estimatedConversion === null && r.reports > 0)) notes.push(`A group with fewer than ${MIN_UNPUBLISHED_REPORTS} reports gets no estimate here at all.`);
-  if (rows.every((r) => r.group === 'policy' || ARM_DISCOUNT[r.group] === 0 || r.reports === 0)) notes.push('No offer was shown in this run (every decision was holdout, a guardrail or "no-model"): tier arms have no reports.');
+  if (rows.every((r) => r.group === 'policy' || armDiscount(r.group) === 0 || r.reports === 0)) notes.push('No offer was shown in this run (every decision was holdout, a guardrail or "no-model"): tier arms have no reports.');
   return [...lines, '', ...notes].join('\n');
 }

@@ -52,6 +52,7 @@ const app = createTailorApp({
   privacy: {
     ...merchantPolicy(),
     ...pageValues(),
+    scorableTiers: scorableTiers(),
     rateLimit: { limit: Number(process.env.TAILOR_REPORT_RATE_LIMIT ?? 60), windowMs: 60_000 },
     ...(process.env.TAILOR_ADMIN_TOKEN ? { adminToken: process.env.TAILOR_ADMIN_TOKEN } : {}),
   },
@@ -94,6 +95,17 @@ function merchantPolicy(): { merchantPolicy?: Record<string, unknown> } {
   const parsed: unknown = JSON.parse(text);
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('TAILOR_POLICY must be a JSON object (or a path to one)');
   return { merchantPolicy: parsed as Record<string, unknown> };
+}
+
+/** The discounts the shipped offer model scores (models/discount-response), so a merchant tier outside is refused. */
+function scorableTiers(): { min: number; max: number; model: string } | null {
+  const path = resolve('models/discount-response/bundle.json');
+  if (!existsSync(path)) return null;
+  const levels = (JSON.parse(readFileSync(path, 'utf8')) as { treatment?: { levels?: unknown } }).treatment?.levels;
+  if (!Array.isArray(levels) || !levels.every((l) => typeof l === 'number')) return null;
+  const positive = levels.filter((l) => l > 0);
+  // With the no-discount level, any tier up to the highest is scored (interpolated between the two around it).
+  return { min: levels.includes(0) ? 1 : Math.min(...positive), max: Math.max(...positive), model: 'models/discount-response' };
 }
 
 /** The site-wide page-value table from TAILOR_PAGE_VALUES (a path to the JSON file `tailor page-values` wrote). */

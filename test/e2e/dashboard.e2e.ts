@@ -21,7 +21,7 @@ import { generateReports, uploadBodies } from '../../scripts/simulate/lib/genera
 const K = 50;
 const DAYS = 14;
 /** Reports per day and true conversion, per arm, under policy version 1. */
-const DAILY: Record<Arm, { n: number; conversion: number }> = {
+const DAILY: Record<(typeof ARMS)[number], { n: number; conversion: number }> = {
   holdout: { n: 90, conversion: 0.08 },
   none: { n: 60, conversion: 0.09 },
   tier5: { n: 40, conversion: 0.12 },
@@ -30,9 +30,9 @@ const DAILY: Record<Arm, { n: number; conversion: number }> = {
   tier20: { n: 35, conversion: 0.21 },
 };
 /** A second policy version, today only, under k in both groups. */
-const VERSION_2: Partial<Record<Arm, number>> = { holdout: 12, tier10: 30 };
+const VERSION_2: Record<string, number> = { holdout: 12, tier10: 30 };
 /** Another site where one arm (and so the pooled group) stays under k. */
-const SMALL_SITE: Partial<Record<Arm, number>> = { holdout: 60, none: 60, tier5: 20 };
+const SMALL_SITE: Record<string, number> = { holdout: 60, none: 60, tier5: 20 };
 
 const { server, browser } = useShop({ env: { TAILOR_REPORT_RATE_LIMIT: '100000' } });
 
@@ -82,7 +82,7 @@ describe('dashboard', () => {
     const sent: Record<string, number> = {};
     const reports: Report[] = [];
     for (let d = DAYS - 1; d >= 0; d--) {
-      for (const arm of ARMS) reports.push(...generateReports({ arm, count: DAILY[arm].n, conversion: DAILY[arm].conversion, day: today - d, policyVersion: '1' }, rng));
+      for (const arm of ARMS) reports.push(...generateReports({ arm, count: DAILY[arm]!.n, conversion: DAILY[arm]!.conversion, day: today - d, policyVersion: '1' }, rng));
     }
     for (const [arm, count] of Object.entries(VERSION_2)) reports.push(...generateReports({ arm: arm as Arm, count, conversion: 0.1, day: today, policyVersion: '2' }, rng));
     for (const r of reports) sent[r.arm] = (sent[r.arm] ?? 0) + 1;

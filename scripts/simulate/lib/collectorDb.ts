@@ -11,7 +11,7 @@
  * `src/server/collector/migrations.ts`.
  */
 import Database from 'better-sqlite3';
-import type { Arm, CountRow } from '../../../src/core/privacy';
+import type { CountRow } from '../../../src/core/privacy';
 import { SqliteReportStore } from '../../../src/server/collector/reportStore';
 
 /** What the collector stored. */
@@ -38,8 +38,8 @@ export function readCollectorDb(path: string, site: string): CollectorContents {
  * Reports counted per arm. Every report adds exactly one count to each of its
  * randomised fields, so the counts of any one field sum to the reports.
  */
-export function reportsPerArm(rows: readonly CountRow[]): Partial<Record<Arm, number>> {
-  const out: Partial<Record<Arm, number>> = {};
+export function reportsPerArm(rows: readonly CountRow[]): Record<string, number> {
+  const out: Record<string, number> = {};
   for (const row of rows) if (row.field === 'purchased') out[row.arm] = (out[row.arm] ?? 0) + row.count;
   return out;
 }

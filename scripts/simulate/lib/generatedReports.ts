@@ -6,7 +6,7 @@
  * `rng` draws the outcomes and the noise; keys always come from the CSPRNG,
  * so two runs never collide on a server that keeps its keys.
  */
-import { ARM_DISCOUNT, MAX_BATCH, privatizeReport, type Arm, type Report, type TrueOutcome } from '../../../src/core/privacy';
+import { armDiscount, MAX_BATCH, privatizeReport, type Arm, type Report, type TrueOutcome } from '../../../src/core/privacy';
 import type { Rng } from '../../../src/core/lib/random';
 
 /** What to generate. */
@@ -25,7 +25,7 @@ const ORDER_VALUES = [18, 38, 72, 140, 260];
 
 /** A made-up true outcome: engagement with the offer only where one is shown. */
 export function trueOutcome(arm: Arm, conversion: number, rng: Rng): TrueOutcome {
-  const offered = ARM_DISCOUNT[arm] > 0;
+  const offered = armDiscount(arm) > 0;
   const purchased = rng() < conversion;
   const clicked = offered && rng() < 0.4;
   const mood = rng();

@@ -51,7 +51,7 @@ export function reportFields(epsilon: number = DEFAULT_EPSILON): ReportFieldSpec
     { field: 'day', noise: 'none', values: 'integer', description: DESCRIPTIONS.day! },
     { field: 'policyVersion', noise: 'none', values: "'default' or an integer", description: DESCRIPTIONS.policyVersion! },
     { field: 'epsilon', noise: 'none', values: `${EPSILON_RANGE[0]}–${EPSILON_RANGE[1]}`, description: DESCRIPTIONS.epsilon! },
-    { field: 'arm', noise: 'none', values: ARMS.join(', '), description: DESCRIPTIONS.arm! },
+    { field: 'arm', noise: 'none', values: `holdout, none, tierN for each tier N the merchant offers (default ${ARMS.filter((a) => a.startsWith('tier')).join(', ')})`, description: DESCRIPTIONS.arm! },
   ];
   const noised = RANDOMIZED_FIELD_NAMES.map((field): ReportFieldSpec => {
     const k = RANDOMIZED_FIELDS[field];

@@ -6,7 +6,7 @@ export { countCells, emptyTally, poolTallies, reportCells, tallyRows, type Count
 export { DEFAULT_BUCKET_VALUES, armEconomics, armMetrics, versusHoldout, type ArmEconomics, type ArmMetrics, type VersusHoldout } from './armEstimates';
 export { DEFAULT_K, complementSafe, kThreshold, passesK, type Suppressed } from './kThreshold';
 export * from './budget';
-export { POLICY_TIERS, updatePolicy, type MeasuredArms, type PolicyContent, type PolicySnapshot, type PolicyUpdateInput } from './policyUpdate';
+export { POLICY_TIERS, policyTiers, updatePolicy, type MeasuredArms, type PolicyContent, type PolicySnapshot, type PolicyUpdateInput } from './policyUpdate';
 export { cryptoBytes, cryptoRng, type RandomSource } from './lib/cryptoRandom';
 export { canonicalJson, contentHash, fnv1a64 } from './lib/contentHash';
 export { DEFAULT_ESTIMATE_SETTINGS, measuredArms, type EstimateSettings } from './measuredArms';

@@ -8,7 +8,7 @@ import { DEFAULT_BUDGET, type BudgetPolicy } from './budget';
 import { DEFAULT_K } from './kThreshold';
 import type { MeasuredArms } from './policyUpdate';
 import { DEFAULT_EPSILON } from './randomizedResponse';
-import { ARMS, ARM_DISCOUNT } from './report';
+import { armDiscount, isArm, sortArms } from './report';
 import { poolTallies, tallyRows, type CountRow } from './tally';
 
 /** The settings the numbers depend on. */
@@ -21,6 +21,8 @@ export interface EstimateSettings {
   bucketValues: readonly number[];
   /** Order value used to price discounts when the data cannot estimate one. */
   fallbackOrderValue: number;
+  /** The merchant's tiers (default 5, 10, 15, 20 %): each gets an arm in the views, with or without reports. */
+  tiers?: readonly number[];
 }
 
 /** Defaults: ε = ln 3, k = 50, the default budget, 40 % margin. */
@@ -39,11 +41,12 @@ export function measuredArms(rows: Iterable<CountRow>, settings: EstimateSetting
   const pooled = armMetrics(poolTallies(byArm.values()), settings.bucketValues).orderValue?.value;
   const price = pooled !== undefined && pooled > 0 ? pooled : settings.fallbackOrderValue;
   const out: MeasuredArms = {};
-  for (const arm of ARMS) {
+  // Every arm the reports name: the merchant's tiers are whatever they offered.
+  for (const arm of sortArms([...byArm.keys()].filter(isArm))) {
     const tally = byArm.get(arm);
     if (!tally || tally.n < settings.k) continue;
     const metrics = armMetrics(tally, settings.bucketValues);
-    out[arm] = { metrics, economics: armEconomics(metrics, ARM_DISCOUNT[arm], settings.grossMargin, price) };
+    out[arm] = { metrics, economics: armEconomics(metrics, armDiscount(arm), settings.grossMargin, price) };
   }
   return out;
 }

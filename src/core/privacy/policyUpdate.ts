@@ -24,11 +24,16 @@ import type { ArmEconomics, ArmMetrics } from './armEstimates';
 import type { BudgetPolicy } from './budget';
 import { contentHash } from './lib/contentHash';
 import { probabilityBest, roundWeights } from './lib/thompsonWeights';
-import type { Arm } from './report';
+import { armOfTier, type Arm } from './report';
 
-/** The tiers a config calibrates, as decide's calibration keys. */
+/** The tiers a config calibrates by default, as decide's calibration keys ('0' = no discount). */
 export const POLICY_TIERS: readonly string[] = ['0', '5', '10', '15', '20'];
-const ARM_OF_TIER: Readonly<Record<string, Arm>> = { '0': 'holdout', '5': 'tier5', '10': 'tier10', '15': 'tier15', '20': 'tier20' };
+
+/** Calibration keys of a tier set: '0' (measured on the holdout) and one per tier. */
+export function policyTiers(tiers: readonly number[] | undefined): string[] {
+  return tiers ? ['0', ...[...new Set(tiers)].sort((a, b) => a - b).map(String)] : [...POLICY_TIERS];
+}
+const armOfKey = (tier: string): Arm => (tier === '0' ? 'holdout' : armOfTier(Number(tier)));
 
 /** The part of a config that the version and hash cover. */
 export interface PolicyContent {
@@ -61,6 +66,8 @@ export interface PolicyUpdateInput {
   settings: { epsilon: number; k: number; budget: BudgetPolicy; grossMargin: number; explorationRate: number };
   /** Prior SD of a factor around 1 (default 0.25), floor of an exploration weight (0.02), Monte Carlo draws (4000). */
   tuning?: { priorSd?: number; minWeight?: number; draws?: number };
+  /** The merchant's tiers (default 5, 10, 15, 20 %): calibration and exploration weights are kept per tier. */
+  tiers?: readonly number[];
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -71,9 +78,10 @@ export function updatePolicy(input: PolicyUpdateInput): PolicySnapshot {
   const tau = input.tuning?.priorSd ?? 0.25;
   if (!(tau > 0)) throw new RangeError(`'tuning.priorSd' passed to 'updatePolicy' must be > 0, got ${String(tau)}`);
   const calibration: Record<string, number> = {};
-  for (const tier of POLICY_TIERS) {
+  const keys = policyTiers(input.tiers);
+  for (const tier of keys) {
     const kept = previous?.calibration[tier] ?? 1;
-    const arm = arms[ARM_OF_TIER[tier]!];
+    const arm = arms[armOfKey(tier)];
     const m = modelPrior?.[tier];
     if (!arm || m === undefined || !(m > 0 && m <= 1)) {
       calibration[tier] = kept;
@@ -88,7 +96,7 @@ export function updatePolicy(input: PolicyUpdateInput): PolicySnapshot {
   }
   const content: PolicyContent = {
     calibration,
-    exploration: { rate: settings.explorationRate, weights: explorationWeights(arms, input.tuning?.minWeight ?? 0.02, input.tuning?.draws ?? 4000) },
+    exploration: { rate: settings.explorationRate, weights: explorationWeights(arms, keys, input.tuning?.minWeight ?? 0.02, input.tuning?.draws ?? 4000) },
     epsilon: settings.epsilon,
     k: settings.k,
     budget: { maxReportsPerDay: settings.budget.maxReportsPerDay, weeklyEpsilon: settings.budget.weeklyEpsilon },
@@ -100,22 +108,22 @@ export function updatePolicy(input: PolicyUpdateInput): PolicySnapshot {
   return { ...content, version, hash };
 }
 
-function explorationWeights(arms: MeasuredArms, minWeight: number, draws: number): Record<string, number> {
+function explorationWeights(arms: MeasuredArms, keys: readonly string[], minWeight: number, draws: number): Record<string, number> {
   const known: { tier: string; mean: number; variance: number }[] = [];
   const unknown: string[] = [];
-  for (const tier of POLICY_TIERS) {
-    const arm = arms[ARM_OF_TIER[tier]!];
+  for (const tier of keys) {
+    const arm = arms[armOfKey(tier)];
     const profit = arm?.economics.profit;
     if (profit && Number.isFinite(profit.value) && profit.variance >= 0) known.push({ tier, mean: profit.value, variance: profit.variance });
     else unknown.push(tier);
   }
-  const share = 1 / POLICY_TIERS.length;
+  const share = 1 / keys.length;
   const best = probabilityBest(known, draws);
-  const raw = POLICY_TIERS.map((tier) => {
+  const raw = keys.map((tier) => {
     const i = known.findIndex((o) => o.tier === tier);
     return i < 0 ? share : (1 - share * unknown.length) * best[i]!;
   });
   const rounded = roundWeights(raw, minWeight);
-  return Object.fromEntries(POLICY_TIERS.map((tier, i) => [tier, rounded[i]!]));
+  return Object.fromEntries(keys.map((tier, i) => [tier, rounded[i]!]));
 }
 

@@ -17,7 +17,7 @@
 import type { Rng } from '../lib/random';
 import { cryptoBytes, cryptoRng } from './lib/cryptoRandom';
 import {
-  ARMS,
+  isArm,
   EPSILON_RANGE,
   FIELD_WEIGHTS,
   RANDOMIZED_FIELDS,
@@ -109,7 +109,7 @@ export function outcomeCategories(outcome: TrueOutcome): Record<RandomizedField,
 
 /** Builds the wire report of one outcome: every behavioural field randomised, a fresh key. */
 export function privatizeReport(outcome: TrueOutcome, options: PrivatizeOptions): Report {
-  if (!(ARMS as readonly string[]).includes(outcome.arm)) throw new RangeError(`'outcome.arm' passed to 'privatizeReport' must be one of ${ARMS.join(', ')}, got ${String(outcome.arm)}`);
+  if (!isArm(outcome.arm)) throw new RangeError(`'outcome.arm' passed to 'privatizeReport' must be 'holdout', 'none' or 'tierN' (N in 1–99), got ${String(outcome.arm)}`);
   const epsilon = options.epsilon ?? DEFAULT_EPSILON;
   const [lo, hi] = EPSILON_RANGE as [number, number];
   if (!(epsilon >= lo && epsilon <= hi)) throw new RangeError(`'options.epsilon' passed to 'privatizeReport' must be in [${lo}, ${hi}], got ${String(epsilon)}`);

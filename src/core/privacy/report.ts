@@ -25,16 +25,45 @@
 /** Wire schema version; bumped on any change to fields or to {@link FIELD_WEIGHTS}. */
 export const REPORT_SCHEMA = 1;
 
-/** Which arm of the experiment a report belongs to. */
-export const ARMS = ['holdout', 'none', 'tier5', 'tier10', 'tier15', 'tier20'] as const;
 /**
- * `holdout`: the device is in the sticky holdout (never offered; the control).
- * `none`: the policy decided no offer. `tierN`: an N % offer was shown.
+ * Which arm of the experiment a report belongs to. `holdout`: the device is in the sticky holdout (never offered;
+ * the control). `none`: the policy decided no offer. `tierN`: an N % offer was shown, for every tier the merchant
+ * offers (any integer percent 1–99: `tier7`, `tier25`), so no shown offer is ever reported as `none`.
  */
-export type Arm = (typeof ARMS)[number];
+export type Arm = 'holdout' | 'none' | `tier${number}`;
 
-/** Discount in percent for each arm (0 for holdout and none). */
-export const ARM_DISCOUNT: Readonly<Record<Arm, number>> = { holdout: 0, none: 0, tier5: 5, tier10: 10, tier15: 15, tier20: 20 };
+/** The arms of the default tiers (5, 10, 15, 20 %); a merchant's own tiers give theirs ({@link armsFor}). */
+export const ARMS: readonly Arm[] = ['holdout', 'none', 'tier5', 'tier10', 'tier15', 'tier20'];
+
+/** Every valid arm name. */
+export const ARM_RE = /^(?:holdout|none|tier[1-9][0-9]?)$/;
+
+/** Whether `value` names an arm. */
+export function isArm(value: unknown): value is Arm {
+  return typeof value === 'string' && ARM_RE.test(value);
+}
+
+/** The arm of a shown offer of `tier` % (an integer in 1–99). */
+export function armOfTier(tier: number): Arm {
+  if (!(Number.isInteger(tier) && tier >= 1 && tier <= 99)) throw new RangeError(`'tier' passed to 'armOfTier' must be an integer percent in 1–99, got ${String(tier)}`);
+  return `tier${tier}`;
+}
+
+/** Discount in percent of an arm (0 for holdout and none). */
+export function armDiscount(arm: Arm): number {
+  return arm === 'holdout' || arm === 'none' ? 0 : Number(arm.slice(4));
+}
+
+/** holdout, none, then the tier arms by discount: the order every table lists them in. */
+export function sortArms(arms: Iterable<Arm>): Arm[] {
+  const rank = (a: Arm) => (a === 'holdout' ? -2 : a === 'none' ? -1 : armDiscount(a));
+  return [...new Set(arms)].sort((a, b) => rank(a) - rank(b));
+}
+
+/** The arms of a tier set: holdout, none and one per tier. */
+export function armsFor(tiers: readonly number[]): Arm[] {
+  return sortArms(['holdout', 'none', ...tiers.map(armOfTier)]);
+}
 
 /** Satisfaction the shopper expressed with the offer, if any. */
 export const SATISFACTION = ['none', 'up', 'down'] as const;
@@ -153,7 +182,7 @@ export function validateReport(value: unknown, path = ''): Validation<Report> {
   if (typeof r.policyVersion !== 'string' || !POLICY_VERSION_RE.test(r.policyVersion)) return bad(at('policyVersion'), "must be 'default' or a decimal version");
   const [lo, hi] = EPSILON_RANGE;
   if (typeof r.epsilon !== 'number' || !Number.isFinite(r.epsilon) || r.epsilon < lo! || r.epsilon > hi!) return bad(at('epsilon'), `must be a number in [${lo}, ${hi}]`);
-  if (typeof r.arm !== 'string' || !(ARMS as readonly string[]).includes(r.arm)) return bad(at('arm'), `must be one of ${ARMS.join(', ')}`);
+  if (!isArm(r.arm)) return bad(at('arm'), "must be 'holdout', 'none' or 'tierN' for a tier N of 1–99 %");
   for (const bit of ['clicked', 'copied', 'redeemed', 'purchased'] as const) if (!isBit(r[bit])) return bad(at(bit), 'must be 0 or 1');
   const bucket = r.orderValueBucket;
   if (typeof bucket !== 'number' || !Number.isInteger(bucket) || bucket < 0 || bucket >= ORDER_VALUE_BUCKETS) {

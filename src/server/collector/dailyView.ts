@@ -5,7 +5,7 @@
  * k-threshold, and fewer published cells leave fewer differences to exploit.
  */
 import {
-  ARMS,
+  isArm,
   armMetrics,
   difference,
   emptyTally,
@@ -48,11 +48,12 @@ export interface DailyView {
 }
 
 const UNIT: [number, number] = [0, 1];
-const POLICY_ARMS = ARMS.filter((a) => a !== 'holdout');
 
 /** Builds the daily view; every day of the range appears, empty days as suppressed. */
 export function dailyView(rows: readonly CountRow[], query: EstimatesQuery, settings: Pick<EstimateSettings, 'k' | 'bucketValues'>): DailyView {
   const tallies = tallyRows(rows, (row) => `${row.day}|${row.arm}`);
+  // Every arm but the holdout the reports name: the merchant's tiers are whatever they offered.
+  const POLICY_ARMS = [...new Set(rows.map((r) => r.arm))].filter((a): a is Arm => isArm(a) && a !== 'holdout');
   const k = settings.k;
   const days: DailyRow[] = [];
   for (let day = query.fromDay; day <= query.toDay; day++) {

@@ -7,8 +7,10 @@
  * subtraction (`complementSafe`). The dashboard renders this same object.
  */
 import {
-  ARMS,
-  ARM_DISCOUNT,
+  armDiscount,
+  armsFor,
+  isArm,
+  sortArms,
   FIELD_WEIGHTS,
   armEconomics,
   armMetrics,
@@ -108,6 +110,8 @@ const ZERO: PointEstimate = { value: 0, variance: 0 };
 const POSITIVE: [number, number] = [0, Infinity];
 const UNIT: [number, number] = [0, 1];
 
+const DEFAULT_TIERS = [5, 10, 15, 20];
+
 /** Builds the estimates view of the count cells `rows` (already filtered to the query). */
 export function estimatesView(rows: readonly CountRow[], query: EstimatesQuery, settings: EstimateSettings = DEFAULT_ESTIMATE_SETTINGS): EstimatesView {
   const byArm = tallyRows(rows, (row) => row.arm);
@@ -116,12 +120,14 @@ export function estimatesView(rows: readonly CountRow[], query: EstimatesQuery, 
   const pooledValue = all.n > 0 ? armMetrics(all, settings.bucketValues).orderValue?.value : undefined;
   const priceOf = pooledValue !== undefined && pooledValue > 0 ? pooledValue : settings.fallbackOrderValue;
 
+  // The merchant's tiers, and any other tier the reports name (a tier offered under an earlier policy).
+  const ARMS = sortArms([...armsFor(settings.tiers ?? DEFAULT_TIERS), ...[...byArm.keys()].filter(isArm)]);
   const metrics = new Map<Arm, ArmMetrics>();
   const totals = new Map<Arm, Totals>();
   for (const arm of ARMS) {
     const m = armMetrics(tally(arm), settings.bucketValues);
     metrics.set(arm, m);
-    const e = m.n > 0 ? armEconomics(m, ARM_DISCOUNT[arm], settings.grossMargin, priceOf) : null;
+    const e = m.n > 0 ? armEconomics(m, armDiscount(arm), settings.grossMargin, priceOf) : null;
     totals.set(arm, e ? { revenue: scale(e.revenue, m.n), discountCost: scale(e.discountCost, m.n), profit: scale(e.profit, m.n) } : { revenue: ZERO, discountCost: ZERO, profit: ZERO });
   }
   const k = settings.k;
@@ -155,7 +161,7 @@ export function estimatesView(rows: readonly CountRow[], query: EstimatesQuery, 
   const policyArms = ARMS.filter((a) => a !== 'holdout');
   const groups = ARMS.map((arm) => view(arm, [arm], metrics.get(arm)!));
   groups.push(view('policy', policyArms, armMetrics(poolTallies(policyArms.map(tally)), settings.bucketValues)));
-  const tierArms = ARMS.filter((a) => ARM_DISCOUNT[a] > 0);
+  const tierArms = ARMS.filter((a) => armDiscount(a) > 0);
   const ns = (arms: readonly Arm[]) => arms.map((a) => metrics.get(a)!.n);
   const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
   return {

@@ -7,7 +7,7 @@
  * which is never stored: asking about made-up sites costs no disk.
  */
 import {
-  POLICY_TIERS,
+  policyTiers,
   contentHash,
   measuredArms,
   updatePolicy,
@@ -56,7 +56,7 @@ export class PolicyService {
     if (rows.length === 0 && previous === null) {
       snapshot = this.defaultSnapshot();
     } else {
-      snapshot = updatePolicy({ previous, arms: measuredArms(rows, settings), modelPrior, settings });
+      snapshot = updatePolicy({ previous, arms: measuredArms(rows, settings), modelPrior, settings, ...(settings.tiers ? { tiers: settings.tiers } : {}) });
       if (snapshot !== previous) policies.save(site, snapshot, now());
     }
     this.cache.delete(site);
@@ -68,9 +68,10 @@ export class PolicyService {
   /** The config of a site Tailor knows nothing about yet. */
   defaultSnapshot(): PolicySnapshot {
     const { settings } = this.options;
+    const keys = policyTiers(settings.tiers);
     const content: PolicyContent = {
-      calibration: Object.fromEntries(POLICY_TIERS.map((t) => [t, 1])),
-      exploration: { rate: settings.explorationRate, weights: Object.fromEntries(POLICY_TIERS.map((t) => [t, 1 / POLICY_TIERS.length])) },
+      calibration: Object.fromEntries(keys.map((t) => [t, 1])),
+      exploration: { rate: settings.explorationRate, weights: Object.fromEntries(keys.map((t) => [t, 1 / keys.length])) },
       epsilon: settings.epsilon,
       k: settings.k,
       budget: { maxReportsPerDay: settings.budget.maxReportsPerDay, weeklyEpsilon: settings.budget.weeklyEpsilon },

@@ -38,6 +38,8 @@ export interface CollectorDeps {
    * served to devices in `GET /v1/config` as `policy`. Validated at start-up.
    */
   merchantPolicy?: Record<string, unknown>;
+  /** The tiers the devices' offer model can score; a merchant tier outside them is refused at start-up. */
+  scorableTiers?: ScorableTiers | null;
   /**
    * The site-wide page-value table (`tailor page-values`), served to devices in `GET /v1/config` as `pageValues`
    * so first visits price PageValues as GA does. Validated at start-up.
@@ -99,14 +101,18 @@ export function resolveDeps(deps: CollectorDeps): ResolvedDeps {
   check(explorationRate >= 0 && explorationRate <= 1, 'explorationRate', 'in [0, 1]', explorationRate);
   const bucketValues = deps.bucketValues ?? DEFAULT_BUCKET_VALUES;
   check(bucketValues.length === ORDER_VALUE_BUCKETS && bucketValues[0] === 0 && bucketValues.every((v) => v >= 0), 'bucketValues', `${ORDER_VALUE_BUCKETS} values ≥ 0 starting with 0`, bucketValues);
+  const merchantPolicy = deps.merchantPolicy ? checkedMerchantPolicy(deps.merchantPolicy, deps.scorableTiers ?? null) : null;
   const windowDays = deps.windowDays ?? 28;
   check(Number.isInteger(windowDays) && windowDays >= 1 && windowDays <= 366, 'windowDays', 'an integer in [1, 366]', windowDays);
   return {
     now: deps.now ?? Date.now,
-    settings: { epsilon, k, budget: deps.budget ?? DEFAULT_BUDGET, grossMargin, bucketValues, fallbackOrderValue: 50, explorationRate },
+    settings: {
+      epsilon, k, budget: deps.budget ?? DEFAULT_BUDGET, grossMargin, bucketValues, fallbackOrderValue: 50, explorationRate,
+      ...(merchantPolicy ? { tiers: parsePolicyConfig({ ...merchantPolicy, version: 'default' }).tiers } : {}),
+    },
     modelPrior: deps.modelPrior ?? null,
     adminToken: deps.adminToken ? deps.adminToken : null,
-    merchantPolicy: deps.merchantPolicy ? checkedMerchantPolicy(deps.merchantPolicy) : null,
+    merchantPolicy,
     pageValues: deps.pageValues ? parsePageValueTable(deps.pageValues, 'mountCollector') : null,
     rateLimit: deps.rateLimit ?? { limit: 60, windowMs: 60_000 },
     clientAddress: deps.clientAddress ?? peerAddress,
@@ -117,8 +123,27 @@ export function resolveDeps(deps: CollectorDeps): ResolvedDeps {
   };
 }
 
-/** Fails fast (naming the field) on a merchant policy the devices would reject. */
-function checkedMerchantPolicy(policy: Record<string, unknown>): Record<string, unknown> {
-  parsePolicyConfig({ ...policy, version: 'default' });
+/**
+ * Fails fast (naming the field) on a merchant policy the devices would reject, and on a tier the offer model
+ * cannot score: between two tiers it was trained on a tier is interpolated (core/model/tierScores.ts), outside
+ * them it would never be offered.
+ */
+function checkedMerchantPolicy(policy: Record<string, unknown>, scorable: ScorableTiers | null): Record<string, unknown> {
+  const { tiers } = parsePolicyConfig({ ...policy, version: 'default' });
+  if (scorable) {
+    for (const tier of tiers) {
+      if (tier < scorable.min || tier > scorable.max) {
+        throw new RangeError(`'tiers' passed to 'mountCollector': ${tier} % is outside ${scorable.min}–${scorable.max} %, the discounts the offer model (${scorable.model}) can score; devices would never offer it. Use tiers within that range, or retrain the model with it.`);
+      }
+    }
+  }
   return { ...policy };
+}
+
+/** The range of discounts the shipped offer model scores (its treatment levels, 0 excluded). */
+export interface ScorableTiers {
+  readonly min: number;
+  readonly max: number;
+  /** Which model, for the error message. */
+  readonly model: string;
 }

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import {
-  ARMS,
+  ARM_RE,
+  type Arm,
   EPSILON_RANGE,
   IDEMPOTENCY_KEY_RE,
   MAX_BATCH,
@@ -26,7 +27,7 @@ export const reportSchema = z.strictObject({
   day: z.number().int().min(0).max(1e6),
   policyVersion: z.string().regex(POLICY_VERSION_RE, { error: "must be 'default' or a decimal version" }),
   epsilon: z.number().min(EPSILON_RANGE[0]!).max(EPSILON_RANGE[1]!),
-  arm: z.enum(ARMS),
+  arm: z.string().regex(ARM_RE, { error: "must be 'holdout', 'none' or 'tierN' for a tier N of 1–99 %" }).transform((a) => a as Arm),
   clicked: bit,
   copied: bit,
   redeemed: bit,

@@ -3,23 +3,20 @@
  * serves. Every suppressed cell renders as "fewer than k reports" and nothing
  * else; every chart has a table with the same numbers next to it.
  */
-import { ARM_DISCOUNT, RANDOMIZED_FIELD_NAMES, type Arm } from '../../core/privacy';
+import { RANDOMIZED_FIELD_NAMES, armDiscount, type Arm } from '../../core/privacy';
 import type { DailyView } from '../collector/dailyView';
 import type { EstimatesView, GroupView, SuppressedGroup } from '../collector/estimatesView';
 import { ciChart } from './ciChart';
 import { count, countCi, money, moneyCi, pct, pctCi, ppCi } from './lib/format';
 import { html, type SafeHtml } from './lib/html';
 
-/** Display names of the groups. */
-export const GROUP_LABELS: Readonly<Record<Arm | 'policy', string>> = {
-  holdout: 'Holdout (control)',
-  none: 'No offer (policy chose none)',
-  tier5: '5 % off',
-  tier10: '10 % off',
-  tier15: '15 % off',
-  tier20: '20 % off',
-  policy: 'All but holdout (policy)',
-};
+/** Display name of a group: the holdout, no offer, the whole policy, or the merchant's tier by its discount. */
+export function groupLabel(group: Arm | 'policy'): string {
+  if (group === 'holdout') return 'Holdout (control)';
+  if (group === 'none') return 'No offer (policy chose none)';
+  if (group === 'policy') return 'All but holdout (policy)';
+  return `${armDiscount(group)} % off`;
+}
 
 const FIELD_LABELS: Record<string, string> = {
   clicked: 'clicked',
@@ -66,15 +63,15 @@ export function armsSection(view: EstimatesView): SafeHtml {
     id: 'conversion-chart',
     title: 'Conversion rate by arm with 95 % confidence intervals',
     description: 'One row per arm; the dot is the estimate, the line its 95 % interval; the vertical line is the holdout. The table below has the same numbers.',
-    rows: arms.map((g) => ({ label: GROUP_LABELS[g.group], interval: visible(g) ? g.rates.purchased : null })),
+    rows: arms.map((g) => ({ label: groupLabel(g.group), interval: visible(g) ? g.rates.purchased : null })),
     ...(visible(holdout) ? { reference: { value: holdout.rates.purchased.estimate, label: 'holdout' } } : {}),
     suppressedText: `fewer than ${k} reports`,
   });
   const row = (g: Cell) => {
-    const head = html`<th scope="row">${GROUP_LABELS[g.group]}</th>`;
+    const head = html`<th scope="row">${groupLabel(g.group)}</th>`;
     if (!visible(g)) return html`<tr>${head}${fewer(k, 8)}</tr>`;
     // Only arms that show offers can redeem one.
-    const offers = g.group === 'policy' || ARM_DISCOUNT[g.group] > 0;
+    const offers = g.group === 'policy' || armDiscount(g.group) > 0;
     return html`<tr>${head}<td>${count(g.n)}</td><td>${pctCi(g.rates.purchased)}</td><td>${g.vsHoldout ? ppCi(g.vsHoldout.conversionLift) : '—'}</td>
 <td>${offers ? pctCi(g.rates.redeemed) : '—'}</td><td>${g.orderValue ? money(g.orderValue.estimate) : '—'}</td><td>${money(g.totals.revenue.estimate)}</td><td>${money(g.totals.discountCost.estimate)}</td><td>${g.vsHoldout ? moneyCi(g.vsHoldout.incrementalProfit) : '—'}</td></tr>`;
   };
@@ -94,8 +91,8 @@ export function satisfactionSection(view: EstimatesView): SafeHtml {
 <thead><tr><th scope="col">Arm</th><th scope="col">Thumbs up</th><th scope="col">Thumbs down</th><th scope="col">Clicked</th><th scope="col">Copied the code</th></tr></thead>
 <tbody>${rows.map((g) =>
     visible(g)
-      ? html`<tr><th scope="row">${GROUP_LABELS[g.group]}</th><td>${pctCi(g.rates.satisfactionUp)}</td><td>${pctCi(g.rates.satisfactionDown)}</td><td>${pctCi(g.rates.clicked)}</td><td>${pctCi(g.rates.copied)}</td></tr>`
-      : html`<tr><th scope="row">${GROUP_LABELS[g.group]}</th>${fewer(k, 4)}</tr>`,
+      ? html`<tr><th scope="row">${groupLabel(g.group)}</th><td>${pctCi(g.rates.satisfactionUp)}</td><td>${pctCi(g.rates.satisfactionDown)}</td><td>${pctCi(g.rates.clicked)}</td><td>${pctCi(g.rates.copied)}</td></tr>`
+      : html`<tr><th scope="row">${groupLabel(g.group)}</th>${fewer(k, 4)}</tr>`,
   )}</tbody></table></div></section>`;
 }
 

@@ -10,6 +10,7 @@
  */
 import { createVectorizer } from '../../core/features/vectorize';
 import type { RawFeatureRecord } from '../../core/features/definition';
+import { tierScores } from '../../core/model/tierScores';
 import type { TierScore } from '../../core/policy';
 import type { BackendRejection } from './backend';
 import { unavailable, type ModelDiagnostics, type ModelUnavailable } from './diagnostics';
@@ -160,13 +161,9 @@ export function modelRuntime(sdkBase: string, options: ModelRuntimeOptions = {})
     async score(raw, tiers) {
       const result = await predictTiers(raw);
       if (!result.ok || result.kind !== 'discount-response') return null;
-      const scores: TierScore[] = [];
-      for (const tier of tiers) {
-        const i = result.tiers.indexOf(tier);
-        if (i < 0) return null;
-        scores.push({ tier, p: result.probabilities[i]! });
-      }
-      return scores;
+      // Merchant tiers between the model's levels are interpolated; outside them, not scored (core/model/tierScores.ts).
+      const scores = tierScores(result.tiers, result.probabilities, tiers);
+      return scores.some((s) => s.tier === 0) ? scores : null;
     },
     diagnostics,
     standardize(raw) {

@@ -3,7 +3,7 @@
  * (what happened after each decision), ready to be noised. Everything here
  * stays on the device; only `privatizeReport`'s output ever leaves.
  */
-import type { Arm, Satisfaction, TrueOutcome } from '../../core/privacy';
+import { armOfTier, type Arm, type Satisfaction, type TrueOutcome } from '../../core/privacy';
 import type { Store } from '../store/store';
 import type { DecisionRecord, StoredEvent } from '../store/schema';
 
@@ -29,7 +29,8 @@ export interface DecisionOutcome {
 /** The experiment arm of a decision. */
 export function armOf(d: ReportableDecision): Arm {
   if (d.kind === 'holdout') return 'holdout';
-  if (d.shown && [5, 10, 15, 20].includes(d.tier)) return `tier${d.tier}` as Arm;
+  // Whatever tier the merchant set: a shown offer is never reported as 'none'.
+  if (d.shown && Number.isInteger(d.tier) && d.tier >= 1 && d.tier <= 99) return armOfTier(d.tier);
   return 'none';
 }
 

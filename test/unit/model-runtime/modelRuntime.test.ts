@@ -94,10 +94,18 @@ describe('modelRuntime.score (the decision layer\'s OfferDeps.score)', () => {
     ]);
   });
 
-  it('is null for a tier the model never saw, for a purchase model, and without a model', async () => {
+  it('interpolates a merchant tier between two levels, leaves out one beyond them; null for a purchase model or none', async () => {
     const sdk = await tinySdk([{ kind: 'discount-response' }]);
     const runtime = modelRuntime(SDK_BASE, { fetch: fileFetch(sdk.sdkDir, SDK_BASE), caches: null, backends: ['js'] });
-    expect(await runtime.score({}, [0, 20])).toBeNull();
+    const all = await runtime.predictTiers({});
+    if (!all.ok) throw new Error(all.reason);
+    expect(all.tiers).toEqual([0, 5, 10, 15]);
+    const [p0, p5, p10] = Array.from(all.probabilities);
+    const scores = (await runtime.score({}, [0, 7, 20]))!;
+    // 7 % is 2/5 of the way from 5 to 10 %; 20 % is beyond the highest level, so it is not scored (never offered).
+    expect(scores.map((s) => s.tier)).toEqual([0, 7]);
+    expect(scores[0]!.p).toBe(p0);
+    expect(scores[1]!.p).toBeCloseTo(0.6 * p5! + 0.4 * p10!, 12);
     const purchase = await tinySdk([{ kind: 'purchase' }]);
     expect(await modelRuntime(SDK_BASE, { fetch: fileFetch(purchase.sdkDir, SDK_BASE), caches: null, backends: ['js'] }).score({}, [0])).toBeNull();
     rmSync(join(sdk.sdkDir, 'models', 'index.json'));

@@ -27,7 +27,10 @@ describe('report schema', () => {
       [{ ...VALID, purchased: 2 }, 'purchased'],
       [{ ...VALID, orderValueBucket: ORDER_VALUE_BUCKETS }, 'orderValueBucket'],
       [{ ...VALID, satisfaction: 'meh' }, 'satisfaction'],
-      [{ ...VALID, arm: 'tier25' }, 'arm'],
+      [{ ...VALID, arm: 'tier0' }, 'arm'],
+      [{ ...VALID, arm: 'tier100' }, 'arm'],
+      [{ ...VALID, arm: 'tier07' }, 'arm'],
+      [{ ...VALID, arm: 'Tier5' }, 'arm'],
       [{ ...VALID, schema: 2 }, 'schema'],
       [{ ...VALID, idempotencyKey: 'ABCDEF0123456789abcdef0123456789' }, 'idempotencyKey'],
       [{ ...VALID, idempotencyKey: 'abc' }, 'idempotencyKey'],
@@ -35,6 +38,8 @@ describe('report schema', () => {
       [{ ...VALID, epsilon: 0 }, 'epsilon'],
       [{ ...VALID, epsilon: Number.POSITIVE_INFINITY }, 'epsilon'],
     ];
+    // Any tier the merchant offers has its arm: 7 % and 25 % are reported as themselves, never as 'none'.
+    for (const arm of ['tier7', 'tier25', 'tier99', 'tier1']) expect(validateReport({ ...VALID, arm }, 'r').ok, arm).toBe(true);
     for (const [value, field] of cases) {
       const result = validateReport(value, 'r');
       expect(result.ok, field).toBe(false);
