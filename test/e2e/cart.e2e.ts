@@ -15,6 +15,7 @@ import { startPlatformShop, type Platform, type PlatformShop } from './lib/platf
 
 const { server, browser } = useShop({
   env: {
+    TAILOR_SHOP_TAG: JSON.stringify({ 'data-debug': '', 'data-triggers': `idle-cart:2` }),
     // No holdout and a forced 10 % exploration: every decision the idle trigger gets is an offer the test can see.
     TAILOR_POLICY: JSON.stringify({ holdoutRate: 0, explorationRate: 1, explorationWeights: { '10': 1 }, maxOffersPerDay: 10, maxOffersPerWeek: 20 }),
   },
@@ -109,6 +110,36 @@ describe.each(PLATFORMS)('the cart on a %s shop', (platform) => {
     await expect.poll(async () => (await workerCart(tab))?.value, { timeout: 8000 }).toBeCloseTo(58.5, 9);
     const audit = (await tab.evaluate(() => (window as any).tailor.audit())) as { cart: WorkerCart };
     expect(audit.cart.value).toBeCloseTo(58.5, 9);
+    await context.close();
+  });
+});
+
+describe('the cart on the demo shop (GA4 dataLayer and JSON-LD, the cart in localStorage)', () => {
+  const subtotal = async (page: Page) => Number((await page.getByTestId('cart-subtotal').textContent())!.replace(/[^\d.]/g, ''));
+  it('the worker\'s cart value is the subtotal the cart page shows, after add, quantity change and remove', async () => {
+    const context = await asHuman(await browser().newContext({ locale: 'en-US' }));
+    const page = await context.newPage();
+    await page.goto(`${server().shopUrl}/`);
+    await ready(page);
+    await page.locator('[data-testid="product-link"]').first().click();
+    await page.waitForLoadState('load');
+    await ready(page);
+    await page.getByTestId('add-to-cart').click();
+    await page.goto(`${server().shopUrl}/cart`);
+    await ready(page);
+    const check = async () => {
+      const shown = await subtotal(page);
+      expect(shown).toBeGreaterThanOrEqual(0);
+      await expect.poll(async () => (await workerCart(page))?.value ?? 0, { timeout: 8000, interval: 250 }).toBeCloseTo(shown, 9);
+    };
+    await expect.poll(() => subtotal(page)).toBeGreaterThan(0);
+    await check();
+    await page.getByTestId('cart-qty-inc').first().click();
+    await check();
+    await page.getByTestId('cart-qty-dec').first().click();
+    await check();
+    await page.getByTestId('cart-remove').first().click();
+    await expect.poll(async () => (await workerCart(page))?.value ?? -1, { timeout: 8000 }).toBe(0);
     await context.close();
   });
 });
