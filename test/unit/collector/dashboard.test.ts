@@ -6,6 +6,7 @@ import { COLLECTOR_MIGRATIONS, mountCollector, type CollectorDeps } from '../../
 import { mountDashboard } from '../../../src/server/dashboard';
 import { html } from '../../../src/server/dashboard/lib/html';
 import { HOLDOUT_TRUTH, TIER10_TRUTH, simulateReports } from '../privacy/lib/simulate';
+import { validateReport } from '../../../src/core/privacy';
 import { NOW, TODAY } from './lib/harness';
 
 let db: Db;
@@ -148,5 +149,35 @@ describe('html template', () => {
     expect(html`<p title="${'"x"'}">${'<script>alert(1)</script>'}${html`<b>ok</b>`}${[1, 2]}${null}</p>`.value).toBe(
       '<p title="&quot;x&quot;">&lt;script&gt;alert(1)&lt;/script&gt;<b>ok</b>12</p>',
     );
+  });
+});
+
+describe('the collector with a merchant\'s tiers', () => {
+  it('refuses a tier the offer model cannot score, naming it', () => {
+    expect(() => app({ merchantPolicy: { tiers: [7, 25] }, scorableTiers: { min: 1, max: 20, model: 'models/discount-response' } }))
+      .toThrow(/'tiers' passed to 'mountCollector': 25 % is outside 1–20 %, the discounts the offer model \(models\/discount-response\) can score/);
+  });
+
+  it('counts, calibrates and labels the merchant\'s tiers', async () => {
+    const a = app({ merchantPolicy: { tiers: [7, 12] }, scorableTiers: { min: 1, max: 20, model: 'm' }, modelPrior: { '0': 0.04, '7': 0.06, '12': 0.06 } });
+    const fresh = (await (await a.request('/v1/config?site=demo')).json()) as { calibration: Record<string, number>; exploration: { weights: Record<string, number> } };
+    expect(Object.keys(fresh.calibration).sort()).toEqual(['0', '12', '7']);
+    expect(Object.keys(fresh.exploration.weights).sort()).toEqual(['0', '12', '7']);
+    const reports = [
+      ...simulateReports('holdout', HOLDOUT_TRUTH, 400, 1, { day: TODAY, epsilon: 8 }),
+      ...simulateReports('tier7', TIER10_TRUTH, 400, 2, { day: TODAY, epsilon: 8 }),
+    ];
+    expect(reports.every((r) => validateReport(r).ok)).toBe(true);
+    for (let i = 0; i < reports.length; i += 50) {
+      const res = await a.request('/v1/reports', { method: 'POST', body: JSON.stringify({ site: 'demo', reports: reports.slice(i, i + 50) }) });
+      expect(res.status).toBe(200);
+    }
+    const estimates = (await (await a.request('/v1/estimates?site=demo')).json()) as { groups: { group: string; suppressed: boolean; n?: number }[] };
+    expect(estimates.groups.map((g) => g.group)).toEqual(['holdout', 'none', 'tier7', 'tier12', 'policy']);
+    expect(estimates.groups.find((g) => g.group === 'tier7')).toMatchObject({ suppressed: false, n: 400 });
+    const page = await (await a.request('/dashboard?site=demo')).text();
+    expect(page).toContain('7 % off');
+    expect(page).toContain('12 % off');
+    expect(page).not.toContain('20 % off');
   });
 });
