@@ -28,7 +28,7 @@ import {
 import type { Store } from '../store/store';
 import type { OutboxRecord } from '../store/schema';
 import { readyOutcomes } from './outcomes';
-import { send, type SendDeps } from './send';
+import { COLLECTOR_PAUSE_KEY, send, type SendDeps } from './send';
 
 /** The `meta` key of the contribution ledger (shown in the audit view). */
 export const BUDGET_KEY = 'privacy-budget';
@@ -143,7 +143,9 @@ export async function flushOutbox(deps: SendDeps & { store: Store; site: string;
       dropped += due.length;
       continue;
     }
-    const next: DeliveryState = { attempts: state.attempts + 1, nextAttemptAt: now + backoffMs(state.attempts, deps.rng) };
+    // A Retry-After the collector sent (send.ts keeps it) is the earliest next attempt, whatever the backoff says.
+    const pause = await deps.store.getMeta<{ until: number }>(COLLECTOR_PAUSE_KEY).catch(() => undefined);
+    const next: DeliveryState = { attempts: state.attempts + 1, nextAttemptAt: Math.max(now + backoffMs(state.attempts, deps.rng), pause?.until ?? 0) };
     await deps.store.setMeta(DELIVERY_KEY, next);
     return { sent, dropped, retryAt: next.nextAttemptAt };
   }

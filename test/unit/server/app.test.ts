@@ -3,6 +3,7 @@ import { VERSION } from '../../../src/core/version';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createTailorApp } from '../../../src/server/app';
 import { MIGRATIONS, openDatabase, type Db } from '../../../src/server/db';
 
@@ -44,6 +45,33 @@ describe('server app', () => {
     expect(chunk.headers.get('access-control-allow-origin')).toBe('*');
     expect((await app.request('/sdk/nope.js')).status).toBe(404);
     expect((await app.request('/sdk/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404);
+    // Bad percent-encoding is the client's mistake: a 400 naming it, never a 500 with a stack.
+    const bad = await app.request('/sdk/%ZZ');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: 'bad_path', message: 'the path is not valid percent-encoding' });
+  });
+
+  it('compresses what the client accepts (brotli first), once per file version, with timing visible to merchants', async () => {
+    const body = `export const table = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => ({ i, tier: i % 5 })))};\n`;
+    writeFileSync(join(sdkDir, 'assets', 'big-abc.js'), body);
+    const app = createTailorApp({ db, sdkDir });
+    const get = (encoding?: string) => app.request('/sdk/assets/big-abc.js', { headers: encoding === undefined ? {} : { 'Accept-Encoding': encoding } });
+    const br = await get('gzip, deflate, br');
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toBe('Accept-Encoding');
+    expect(br.headers.get('timing-allow-origin')).toBe('*');
+    const brBytes = Buffer.from(await br.arrayBuffer());
+    expect(brotliDecompressSync(brBytes).toString()).toBe(body);
+    expect(brBytes.length).toBeLessThan(body.length / 5);
+    const gz = await get('gzip;q=1, br;q=0');
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(body);
+    const plain = await get();
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(body);
+    expect((await get('identity')).headers.get('content-encoding')).toBeNull();
+    // A tiny file is not worth a coding.
+    expect((await app.request('/sdk/tailor.js', { headers: { 'Accept-Encoding': 'br' } })).headers.get('content-encoding')).toBeNull();
   });
 
   it('answers CORS preflight and limits body size on /v1', async () => {
