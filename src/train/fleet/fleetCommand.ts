@@ -40,6 +40,8 @@ Options:
                             shipped: the local-DP arm reports and global update the collector runs today
   --page-values <view>      none (default): devices have no page-value table, so PageValues is unknown on a
                             first visit; site: the shop serves its table (tailor page-values), priced as GA did
+  --score-cuts <q,...>      cells loop: also cut the cells at these quantiles of the model's P(buy | no discount)
+                            (e.g. 0.8: 24 cells); default none (12 cells)
   -h, --help                show this help`;
 
 const money = (x: number) => x.toFixed(3).padStart(8);
@@ -61,7 +63,7 @@ function finalLines(final: FleetFinal): string {
 /** Runs `tailor fleet` with the arguments after the subcommand. */
 export async function runFleetCommand(argv: string[]): Promise<void> {
   const command = 'fleet';
-  const flags = { truth: { type: 'string' }, 'shoppers-per-day': { type: 'string' }, days: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' }, model: { type: 'string' }, loop: { type: 'string' }, 'page-values': { type: 'string' } } as const;
+  const flags = { truth: { type: 'string' }, 'shoppers-per-day': { type: 'string' }, days: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' }, model: { type: 'string' }, loop: { type: 'string' }, 'page-values': { type: 'string' }, 'score-cuts': { type: 'string' } } as const;
   const values = parseFlags(argv, command, flags, FLEET_HELP);
   if (!values) return;
   const truthPath = requiredFlag(values, 'truth', command);
@@ -72,6 +74,8 @@ export async function runFleetCommand(argv: string[]): Promise<void> {
   if (loop !== 'cells' && loop !== 'shipped') throw new Error(`tailor ${command}: '--loop' must be 'cells' or 'shipped', got '${String(values.loop)}'`);
   const pageValues = values['page-values'] ?? 'none';
   if (pageValues !== 'none' && pageValues !== 'site') throw new Error(`tailor ${command}: '--page-values' must be 'none' or 'site', got '${String(pageValues)}'`);
+  const scoreCuts = typeof values['score-cuts'] === 'string' ? values['score-cuts'].split(',').map(Number) : [];
+  if (scoreCuts.some((q) => !(q > 0 && q < 1))) throw new Error(`tailor ${command}: '--score-cuts' must be comma-separated quantiles in (0, 1), got '${String(values['score-cuts'])}'`);
   const world = await loadTruthWorld(truthPath, command);
   const out = resolve(typeof values.out === 'string' ? values.out : join(PROJECT_ROOT, '.tmp/fleet', basename(world.path).replace(/\.m?js$/, '')));
   const modelDir = resolve(typeof values.model === 'string' ? values.model : join(PROJECT_ROOT, 'models/discount-response'));
@@ -87,6 +91,7 @@ export async function runFleetCommand(argv: string[]): Promise<void> {
     days,
     seed,
     loop,
+    ...(scoreCuts.length ? { scoreCutQuantiles: scoreCuts } : {}),
     onDay: (d) => {
       process.stdout.write(dayLine(d));
       progress.tick(1, `day ${d.day}`);
@@ -103,6 +108,7 @@ export async function runFleetCommand(argv: string[]): Promise<void> {
     data: { path: population.path, sha256: population.sha256, sessions: population.sessions.length },
     loop,
     pageValues,
+    scoreCutQuantiles: scoreCuts,
     wallSeconds: Math.round(wallSeconds * 10) / 10,
     days: run.days,
     weeks: fleetWeeks(run.days),

@@ -21,6 +21,7 @@ import { drawCartValue } from '../discount/simulate';
 import { DEFAULT_SIMULATION } from '../discount/simulationConfig';
 import { offlinePolicy } from '../discount/decideRows';
 import { scoreTiers, type DiscountModel } from '../discount/discountModel';
+import { DEFAULT_CELL_SPEC } from '../../core/learning';
 import { cellsLoop, shippedLoop, type CellsSettings, type LearningLoop, type LoopPrivacy, type ShippedSettings } from './loops';
 import { FINAL_DAYS } from './fleetSummary';
 import type { TruthWorld } from './truthModule';
@@ -44,6 +45,11 @@ export interface FleetOptions {
   loop?: LoopName;
   shipped?: Partial<ShippedSettings>;
   cells?: Partial<CellsSettings>;
+  /**
+   * Cut the cells at these quantiles (in (0, 1)) of the model's P(buy | no discount) over the sessions' device
+   * records, as `CellSpec.scoreCuts`; default none (the default spec's 12 cells).
+   */
+  scoreCutQuantiles?: readonly number[];
   /** Called after each simulated day. */
   onDay?: (day: FleetDay) => void;
   /** Called for every decision (tests read the served allocation and the recorded propensity here). */
@@ -134,6 +140,14 @@ type DayTotals = Pick<FleetDay, 'policy' | 'static' | 'staticFull' | 'none' | 'b
 const emptyTotals = (): DayTotals => ({ policy: 0, static: 0, staticFull: 0, none: 0, blanket10: 0, oracle: 0, offers: 0 });
 
 /** Runs the loop; deterministic for a given seed, world, population and model. */
+/** Quantiles `qs` of the tier-0 column of row-major `scores` (rows × `levels`), ascending and distinct. */
+export function baselineQuantiles(scores: ArrayLike<number>, levels: number, qs: readonly number[]): number[] {
+  for (const q of qs) if (!(q > 0 && q < 1)) throw new RangeError(`'scoreCutQuantiles' passed to 'runFleet' must lie in (0, 1), got ${String(q)}`);
+  const base = Float64Array.from({ length: scores.length / levels }, (_, i) => scores[i * levels]!).sort();
+  const cuts = [...qs].sort((a, b) => a - b).map((q) => base[Math.floor(q * (base.length - 1))]!);
+  return [...new Set(cuts)];
+}
+
 export function runFleet(options: FleetOptions): FleetRun {
   const { world, population, model, shoppersPerDay, days } = options;
   if (!Number.isInteger(shoppersPerDay) || shoppersPerDay < 1) throw new RangeError(`'shoppersPerDay' passed to 'runFleet' must be a positive integer, got ${String(shoppersPerDay)}`);
@@ -144,10 +158,13 @@ export function runFleet(options: FleetOptions): FleetRun {
   const deviceScores = scoreTiers(model, population.device);
   const fullScores = scoreTiers(model, population.full);
   const loopName: LoopName = options.loop ?? 'cells';
+  const cells = options.scoreCutQuantiles?.length
+    ? { ...options.cells, spec: { ...(options.cells?.spec ?? DEFAULT_CELL_SPEC), scoreCuts: baselineQuantiles(deviceScores, model.levels.length, options.scoreCutQuantiles) } }
+    : options.cells;
   const loop: LearningLoop =
     loopName === 'shipped'
       ? shippedLoop(options.seed, options.shipped)
-      : cellsLoop(options.seed, { records: population.device, scores: deviceScores, levels: model.levels }, options.cells);
+      : cellsLoop(options.seed, { records: population.device, scores: deviceScores, levels: model.levels }, cells);
   const staticPolicy: PolicyConfig = offlinePolicy(DEFAULT_POLICY);
   const rng = streams(options.seed);
   const k = WORLD_TIERS.length;

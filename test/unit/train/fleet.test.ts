@@ -269,3 +269,14 @@ describe('tailor fleet', () => {
     expect(fleet.full.some((r) => (r.PageValues as number) > 0)).toBe(true);
   });
 });
+
+describe('score cuts for the cells', () => {
+  it('are quantiles of the model\'s P(buy | no discount), distinct and ascending, and refuse a quantile outside (0, 1)', async () => {
+    const { baselineQuantiles } = await import('../../../src/train/fleet/runFleet');
+    // 5 levels per row; tier-0 scores 0.00 … 0.99 over 100 rows.
+    const scores = Float64Array.from({ length: 500 }, (_, i) => (i % 5 === 0 ? i / 500 : 0.5));
+    expect(baselineQuantiles(scores, 5, [0.8, 0.5])).toEqual([0.49, 0.79]);
+    expect(baselineQuantiles(Float64Array.from({ length: 50 }, () => 0.1), 5, [0.3, 0.6])).toEqual([0.1]);
+    expect(() => baselineQuantiles(scores, 5, [1])).toThrow(/'scoreCutQuantiles' passed to 'runFleet' must lie in \(0, 1\), got 1/);
+  });
+});
