@@ -6,6 +6,7 @@
  * validated again here, because the page is not ours and anything could
  * have called `postMessage`.
  */
+import { lazyModule } from './lib/lazyModule';
 import type { AuditData, SyncSummary, FeatureView, IngestResult, OfferRequest, OfferView, TailorWorkerApi, WireEvent, WorkerHealth, WorkerInit } from './protocol';
 import { VERSION } from '../core/version';
 import { createLogger } from '../core/logger';
@@ -72,8 +73,8 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
   let features: FeatureSource | null = null;
   let activePolicy: PolicyConfig = { ...DEFAULT_POLICY, tiers: [...DEFAULT_POLICY.tiers] };
 
-  let syncModule: Promise<typeof import('./syncModule')> | null = null;
-  const syncing = () => (syncModule ??= import('./syncModule'));
+  // A failed chunk import is retried with backoff, not cached for the page's life (lib/lazyModule.ts).
+  const syncing = lazyModule(() => import('./syncModule'));
   let syncTimer: ReturnType<typeof setTimeout> | null = null;
   let syncRunning: Promise<SyncSummary | null> | null = null;
 
@@ -114,8 +115,7 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
 
   const store = (): Promise<Store> => (storePromise ??= (options.open ?? (() => openStore()))());
   // Features, policy and coupon code arrive in their own chunk, on first use.
-  let decisionModule: Promise<typeof import('./decisionModule')> | null = null;
-  const decisions = () => (decisionModule ??= import('./decisionModule'));
+  const decisions = lazyModule(() => import('./decisionModule'));
   const featureSource = async (): Promise<FeatureSource> => {
     const { createFeatureSource, servedPageValues } = await decisions();
     return (features ??= createFeatureSource({

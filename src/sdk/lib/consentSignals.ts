@@ -5,6 +5,7 @@
  * `gtag('consent', 'default'|'update', …)` entries in `dataLayer`.
  * Decisions are made by `decideConsent` in core; this only gathers inputs.
  */
+import { observeDataLayer } from './observeDataLayer';
 import type { ConsentModeSignal, ConsentSignals, TcfSignal } from '../../core/consent';
 
 type Listener = () => void;
@@ -56,16 +57,9 @@ export function watchConsentSignals(signals: PageSignals, onChange: Listener): {
   let restore = () => {};
   if (dl) {
     for (const entry of dl) readConsentMode(entry);
-    const original = dl.push;
-    const wrapped = function (this: unknown, ...items: unknown[]) {
-      const result = original.apply(this, items);
-      if (items.map(readConsentMode).some(Boolean)) onChange();
-      return result;
-    };
-    dl.push = wrapped;
-    restore = () => {
-      if (dl.push === wrapped) dl.push = original;
-    };
+    restore = observeDataLayer(dl, (entry) => {
+      if (readConsentMode(entry)) onChange();
+    }).stop;
   }
   return {
     stop() {

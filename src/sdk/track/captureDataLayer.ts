@@ -1,11 +1,13 @@
 /**
  * GA4 and Universal Analytics ecommerce from `window.dataLayer`: entries
- * pushed before Tailor loaded are read once, later pushes are seen through a
- * wrapped `push` that returns exactly what the original returned.
+ * pushed before Tailor loaded are read once, later pushes through
+ * observeDataLayer.ts (a wrapped `push` that returns exactly what the original
+ * returned, or polling where the page made `push` read-only).
  */
 import { pageHintFromDataLayer, readDataLayer } from '../../core/events/datalayer';
 import type { PageType } from '../../core/events/schema';
 import type { Capture } from './context';
+import { observeDataLayer } from '../lib/observeDataLayer';
 
 type DataLayer = unknown[] & { push: (...items: unknown[]) => number };
 
@@ -30,16 +32,8 @@ export const captureDataLayer: Capture = (ctx) => {
     }
   };
   for (const entry of dl.slice()) handle(entry);
-
-  const original = dl.push;
-  const wrapped = function (this: unknown, ...items: unknown[]): number {
-    // The merchant's push (or GTM's, if it wrapped first) runs first and its result is returned untouched.
-    const result = original.apply(this, items);
-    for (const item of items) handle(item);
-    return result;
-  };
-  dl.push = wrapped;
-  return () => {
-    if (dl.push === wrapped) dl.push = original;
-  };
+  // The merchant's push (or GTM's, if it wrapped first) runs first and its result is returned untouched.
+  const observed = observeDataLayer(dl, handle);
+  if (observed.mode === 'polled') ctx.log.warn('window.dataLayer.push cannot be wrapped (read-only); new entries are read every 250 ms');
+  return observed.stop;
 };
