@@ -34,6 +34,7 @@ function snapshot(lines: unknown[], readLine: (line: Rec) => Item | undefined, v
     if (item) items.push(item);
     else ignoredItems += 1;
   }
+  // Not cartModel's itemsValue: importing it would pull the worker's cart model into this page-side chunk.
   const sum = Math.round(items.reduce((s, i) => s + (i.price ?? 0) * i.quantity, 0) * 1e6) / 1e6;
   return { cart: { items, value: items.length ? value ?? sum : 0, ...(currency ? { currency } : {}) }, ignoredItems };
 }

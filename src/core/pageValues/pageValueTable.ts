@@ -38,11 +38,16 @@ export function pageValueKey(pathOrUrl: string): string {
   return path.split('?')[0] ?? path;
 }
 
+/** Tables this function returned: frozen, so passing one again (every feature read does) costs no second check. */
+const validated = new WeakSet<object>();
+
 /**
  * Validates an untrusted table (a served config, a file): the layout, every key a canonical path key, every value
- * finite in [0, {@link MAX_PAGE_VALUE}]. Throws naming `caller` and the first bad field.
+ * finite in [0, {@link MAX_PAGE_VALUE}]. Throws naming `caller` and the first bad field. Returns a frozen copy; a
+ * table it returned before is returned as it is.
  */
 export function parsePageValueTable(raw: unknown, caller: string): PageValueTable {
+  if (typeof raw === 'object' && raw !== null && validated.has(raw)) return raw as PageValueTable;
   const fail = (field: string, rule: string): never => {
     throw new Error(`'${field}' passed to '${caller}' ${rule}`);
   };
@@ -66,13 +71,15 @@ export function parsePageValueTable(raw: unknown, caller: string): PageValueTabl
     }
     clean[path] = value as number;
   }
-  return {
+  const table: PageValueTable = Object.freeze({
     version: PAGE_VALUE_TABLE_VERSION,
     source: t.source as PageValueSource,
     asOf: t.asOf as string,
     ...(t.currency !== undefined ? { currency: t.currency as string } : {}),
-    values: clean,
-  };
+    values: Object.freeze(clean),
+  });
+  validated.add(table);
+  return table;
 }
 
 /** A served table, or null when absent or invalid (a bad table must not stop decisions: the device scores without it). */

@@ -59,12 +59,6 @@ export interface FeatureAccumulator {
  */
 export function createAccumulator(init: FeatureContext): FeatureAccumulator {
   const ctx = resolveContext(init, 'createAccumulator');
-  // Validated once per table object: the worker passes the same served table to every read.
-  let lastTable: { given: PageValueTable; parsed: PageValueTable } | null = null;
-  const tableOf = (given: PageValueTable): PageValueTable => {
-    if (lastTable?.given !== given) lastTable = { given, parsed: parsePageValueTable(given, 'raw') };
-    return lastTable.parsed;
-  };
   let history = ctx.history;
   let deduper = createDeduper();
   let lastTs: number | null = null;
@@ -86,7 +80,8 @@ export function createAccumulator(init: FeatureContext): FeatureAccumulator {
     },
     raw(now = ctx.now, pageValues) {
       if (!Number.isFinite(now)) throw new Error(`'now' passed to 'raw' must be a finite ms timestamp, got ${String(now)}`);
-      const table = pageValues === undefined ? ctx.pageValues : pageValues === null ? null : tableOf(pageValues);
+      // A table parsePageValueTable returned before (the worker's served one) is not checked again.
+      const table = pageValues === undefined ? ctx.pageValues : pageValues === null ? null : parsePageValueTable(pageValues, 'raw');
       return recordFrom({
         pageValues: table,
         history,

@@ -53,13 +53,13 @@ const UNIT: [number, number] = [0, 1];
 export function dailyView(rows: readonly CountRow[], query: EstimatesQuery, settings: Pick<EstimateSettings, 'k' | 'bucketValues'>): DailyView {
   const tallies = tallyRows(rows, (row) => `${row.day}|${row.arm}`);
   // Every arm but the holdout the reports name: the merchant's tiers are whatever they offered.
-  const POLICY_ARMS = [...new Set(rows.map((r) => r.arm))].filter((a): a is Arm => isArm(a) && a !== 'holdout');
+  const policyArms = [...new Set(rows.map((r) => r.arm))].filter((a): a is Arm => isArm(a) && a !== 'holdout');
   const k = settings.k;
   const days: DailyRow[] = [];
   for (let day = query.fromDay; day <= query.toDay; day++) {
     const tally = (arm: Arm) => tallies.get(`${day}|${arm}`) ?? emptyTally();
     const holdout = armMetrics(tally('holdout'), settings.bucketValues);
-    const policy = armMetrics(poolTallies(POLICY_ARMS.map(tally)), settings.bucketValues);
+    const policy = armMetrics(poolTallies(policyArms.map(tally)), settings.bucketValues);
     const cell = (m: typeof holdout): DailyCell | { suppressed: true } =>
       m.n >= k ? { suppressed: false, n: m.n, conversion: toInterval(m.purchased, UNIT), redemption: toInterval(m.redeemed, UNIT) } : { suppressed: true };
     const h = cell(holdout);

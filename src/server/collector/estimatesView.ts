@@ -7,6 +7,7 @@
  * subtraction (`complementSafe`). The dashboard renders this same object.
  */
 import {
+  ARMS,
   armDiscount,
   armsFor,
   isArm,
@@ -110,8 +111,6 @@ const ZERO: PointEstimate = { value: 0, variance: 0 };
 const POSITIVE: [number, number] = [0, Infinity];
 const UNIT: [number, number] = [0, 1];
 
-const DEFAULT_TIERS = [5, 10, 15, 20];
-
 /** Builds the estimates view of the count cells `rows` (already filtered to the query). */
 export function estimatesView(rows: readonly CountRow[], query: EstimatesQuery, settings: EstimateSettings = DEFAULT_ESTIMATE_SETTINGS): EstimatesView {
   const byArm = tallyRows(rows, (row) => row.arm);
@@ -121,10 +120,10 @@ export function estimatesView(rows: readonly CountRow[], query: EstimatesQuery, 
   const priceOf = pooledValue !== undefined && pooledValue > 0 ? pooledValue : settings.fallbackOrderValue;
 
   // The merchant's tiers, and any other tier the reports name (a tier offered under an earlier policy).
-  const ARMS = sortArms([...armsFor(settings.tiers ?? DEFAULT_TIERS), ...[...byArm.keys()].filter(isArm)]);
+  const arms = sortArms([...(settings.tiers ? armsFor(settings.tiers) : ARMS), ...[...byArm.keys()].filter(isArm)]);
   const metrics = new Map<Arm, ArmMetrics>();
   const totals = new Map<Arm, Totals>();
-  for (const arm of ARMS) {
+  for (const arm of arms) {
     const m = armMetrics(tally(arm), settings.bucketValues);
     metrics.set(arm, m);
     const e = m.n > 0 ? armEconomics(m, armDiscount(arm), settings.grossMargin, priceOf) : null;
@@ -158,10 +157,10 @@ export function estimatesView(rows: readonly CountRow[], query: EstimatesQuery, 
     };
   };
 
-  const policyArms = ARMS.filter((a) => a !== 'holdout');
-  const groups = ARMS.map((arm) => view(arm, [arm], metrics.get(arm)!));
+  const policyArms = arms.filter((a) => a !== 'holdout');
+  const groups = arms.map((arm) => view(arm, [arm], metrics.get(arm)!));
   groups.push(view('policy', policyArms, armMetrics(poolTallies(policyArms.map(tally)), settings.bucketValues)));
-  const tierArms = ARMS.filter((a) => armDiscount(a) > 0);
+  const tierArms = arms.filter((a) => armDiscount(a) > 0);
   const ns = (arms: readonly Arm[]) => arms.map((a) => metrics.get(a)!.n);
   const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
   return {
@@ -174,7 +173,7 @@ export function estimatesView(rows: readonly CountRow[], query: EstimatesQuery, 
     privacy: privacySettings(settings),
     grossMargin: settings.grossMargin,
     empty: all.n === 0,
-    reports: complementSafe(ns(ARMS), k) ? all.n : null,
+    reports: complementSafe(ns(arms), k) ? all.n : null,
     offersShown: complementSafe(ns(tierArms), k) ? sum(ns(tierArms)) : null,
     groups,
     versions: [...new Set(rows.map((r) => r.policyVersion))].sort(compareVersions),

@@ -101,18 +101,18 @@ export function resolveDeps(deps: CollectorDeps): ResolvedDeps {
   check(explorationRate >= 0 && explorationRate <= 1, 'explorationRate', 'in [0, 1]', explorationRate);
   const bucketValues = deps.bucketValues ?? DEFAULT_BUCKET_VALUES;
   check(bucketValues.length === ORDER_VALUE_BUCKETS && bucketValues[0] === 0 && bucketValues.every((v) => v >= 0), 'bucketValues', `${ORDER_VALUE_BUCKETS} values ≥ 0 starting with 0`, bucketValues);
-  const merchantPolicy = deps.merchantPolicy ? checkedMerchantPolicy(deps.merchantPolicy, deps.scorableTiers ?? null) : null;
+  const merchant = deps.merchantPolicy ? checkedMerchantPolicy(deps.merchantPolicy, deps.scorableTiers ?? null) : null;
   const windowDays = deps.windowDays ?? 28;
   check(Number.isInteger(windowDays) && windowDays >= 1 && windowDays <= 366, 'windowDays', 'an integer in [1, 366]', windowDays);
   return {
     now: deps.now ?? Date.now,
     settings: {
       epsilon, k, budget: deps.budget ?? DEFAULT_BUDGET, grossMargin, bucketValues, fallbackOrderValue: 50, explorationRate,
-      ...(merchantPolicy ? { tiers: parsePolicyConfig({ ...merchantPolicy, version: 'default' }).tiers } : {}),
+      ...(merchant ? { tiers: merchant.tiers } : {}),
     },
     modelPrior: deps.modelPrior ?? null,
     adminToken: deps.adminToken ? deps.adminToken : null,
-    merchantPolicy,
+    merchantPolicy: merchant?.policy ?? null,
     pageValues: deps.pageValues ? parsePageValueTable(deps.pageValues, 'mountCollector') : null,
     rateLimit: deps.rateLimit ?? { limit: 60, windowMs: 60_000 },
     clientAddress: deps.clientAddress ?? peerAddress,
@@ -128,7 +128,7 @@ export function resolveDeps(deps: CollectorDeps): ResolvedDeps {
  * cannot score: between two tiers it was trained on a tier is interpolated (core/model/tierScores.ts), outside
  * them it would never be offered.
  */
-function checkedMerchantPolicy(policy: Record<string, unknown>, scorable: ScorableTiers | null): Record<string, unknown> {
+function checkedMerchantPolicy(policy: Record<string, unknown>, scorable: ScorableTiers | null): { policy: Record<string, unknown>; tiers: number[] } {
   const { tiers } = parsePolicyConfig({ ...policy, version: 'default' });
   if (scorable) {
     for (const tier of tiers) {
@@ -137,7 +137,7 @@ function checkedMerchantPolicy(policy: Record<string, unknown>, scorable: Scorab
       }
     }
   }
-  return { ...policy };
+  return { policy: { ...policy }, tiers };
 }
 
 /** The range of discounts the shipped offer model scores (its treatment levels, 0 excluded). */
