@@ -67,6 +67,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'run the whole learning loop (real scoring, decide, noise, policy update) against a truth world you write',
     load: async () => (await import('./fleet/fleetCommand')).runFleetCommand,
   },
+  'cell-prior': {
+    summary: "write the model bundle's per-cell prior (cells.json) that the collector's learner starts from",
+    load: async () => (await import('./fleet/cellPriorCommand')).runCellPriorCommand,
+  },
 };
 
 /** Top-level help text. */

@@ -57,13 +57,24 @@ export function centralEpsilon(settings: CentralDpSettings): number {
   return discreteGaussianEpsilon(centralSigma(settings), settings.delta, settings.reportsPerDeviceWeek);
 }
 
+/**
+ * Releases one batch from its exact sums: discrete Gaussian noise on every entry, then the k-threshold on the
+ * noised total. The one place noise is added, for the in-memory aggregation below and for the collector's
+ * persisted batches alike; the caller must release a batch once and forget its exact sums.
+ */
+export function releaseSums(batch: number, exact: readonly number[], settings: CentralDpSettings, source: UniformSource): ReleasedBatch | null {
+  const sigma = centralSigma(settings);
+  const sums = noiseCounts(exact, { kind: 'gaussian', sigma }, source);
+  const reports = sums.reduce((a, x) => a + x, 0);
+  return reports < settings.k ? null : { batch, sums, reports, sigma };
+}
+
 /** The ideal functionality: exact sums, discrete Gaussian noise once per batch, k-threshold. */
 export function createIdealAggregation(length: number, settings: CentralDpSettings, source: UniformSource): Aggregation {
   if (!Number.isInteger(length) || length < 1) throw new RangeError(`'length' passed to 'createIdealAggregation' must be a positive integer, got ${String(length)}`);
   if (!Number.isInteger(settings.reportsPerDeviceWeek) || settings.reportsPerDeviceWeek < 1) {
     throw new RangeError(`'settings.reportsPerDeviceWeek' passed to 'createIdealAggregation' must be a positive integer, got ${String(settings.reportsPerDeviceWeek)}`);
   }
-  const sigma = centralSigma(settings);
   const open = new Map<number, number[]>();
   const released = new Set<number>();
   return {
@@ -79,9 +90,7 @@ export function createIdealAggregation(length: number, settings: CentralDpSettin
       released.add(batch);
       const b = open.get(batch);
       open.delete(batch);
-      const sums = noiseCounts(b ?? new Array<number>(length).fill(0), { kind: 'gaussian', sigma }, source);
-      const reports = sums.reduce((a, x) => a + x, 0);
-      return reports < settings.k ? null : { batch, sums, reports, sigma };
+      return releaseSums(batch, b ?? new Array<number>(length).fill(0), settings, source);
     },
   };
 }

@@ -66,6 +66,8 @@ export interface Decision {
   candidates: TierMargin[];
   orderValue: number;
   policyVersion: string;
+  /** Set when the tier was drawn from the served allocation (so `propensity` is the allocation's weight). */
+  allocated?: true;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
@@ -136,7 +138,7 @@ export function decide(
     if (learned) {
       const top = candidates.reduce((a, c) => ((ctx.allocation![String(c.tier)] ?? 0) > (ctx.allocation![String(a.tier)] ?? 0) ? c : a), zero);
       const kindOf: DecisionKind = learned.chosen === top ? 'greedy' : 'explore';
-      return { ...base, tier: learned.chosen.tier, kind: kindOf, propensity: learned.propensity, reason: explainAllocated(learned.chosen, zero, learned.propensity) };
+      return { ...base, tier: learned.chosen.tier, kind: kindOf, propensity: learned.propensity, allocated: true, reason: explainAllocated(learned.chosen, zero, learned.propensity) };
     }
   }
 

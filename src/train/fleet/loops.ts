@@ -20,10 +20,9 @@ import {
   cellPrior,
   centralEpsilon,
   createIdealAggregation,
-  learnCellPolicy,
+  nightlyCellPolicy,
   measurementIndex,
   measurementLength,
-  type CellPolicy,
   type CellSpec,
   type CentralDpSettings,
   type LearnerTuning,
@@ -160,10 +159,10 @@ export function cellsLoop(seed: number, inputs: CellInputs, settings: Partial<Ce
   const aggregation = createIdealAggregation(measurementLength(spec), s.dp, uniformSourceFromRng(mulberry32(deriveSeed(seed, 'central-noise'))));
   const released: ReleasedBatch[] = [];
   const endOf = (batch: number) => batchStart(batch + 1, s.maxBatchDays) - 1;
-  const learn = (d = 0) => learnCellPolicy({ spec, batches: released.filter((b) => endOf(b.batch) > d - s.windowDays), prior, grossMargin: base.policy.grossMargin, tuning: s.tuning });
+  const learn = (d = 0) => nightlyCellPolicy({ spec, batches: released.filter((b) => endOf(b.batch) > d - s.windowDays), prior, grossMargin: base.policy.grossMargin, tuning: s.tuning });
   const defaults = effectivePolicy(null);
   const base: EffectivePolicy = { ...defaults, policy: { ...defaults.policy, holdoutRate: s.holdoutRate, explorationRate: 0 } };
-  let policy: CellPolicy = learn();
+  let { policy, stopLoss } = learn();
   let version = 1;
   let served: EffectivePolicy = { ...base, policy: { ...base.policy, version: String(version) } };
   let nextBatch = 0;
@@ -189,14 +188,14 @@ export function cellsLoop(seed: number, inputs: CellInputs, settings: Partial<Ce
       }
       if (!changed) return;
       const next = learn(d);
-      if (next.hash !== policy.hash) served = { ...base, policy: { ...base.policy, version: String(++version) } };
-      policy = next;
+      if (next.policy.hash !== policy.hash) served = { ...base, policy: { ...base.policy, version: String(++version) } };
+      ({ policy, stopLoss } = next);
     },
     privacy: () => ({
       epsilonPerDeviceWeek: centralEpsilon(s.dp),
       delta: s.dp.delta,
       trustModel: `central DP: at most ${s.dp.reportsPerDeviceWeek} report(s) per device per week, each one entry of a (cell × arm × outcome) sum; every batch (1, 2, … up to ${s.maxBatchDays} days) is released once with discrete Gaussian noise (σ ${released[0]?.sigma.toFixed(2) ?? '-'}); the aggregator is trusted with the sums (the ideal functionality a two-aggregator Prio3 deployment computes without it)`,
     }),
-    state: () => ({ batches: policy.batches, cells: policy.cells.map((c) => ({ cell: c.cell, exposures: Math.round(c.arms.reduce((a, arm) => a + arm.exposures, 0)), exploration: c.exploration, weights: c.weights })) }),
+    state: () => ({ batches: policy.batches, stopLoss, cells: policy.cells.map((c) => ({ cell: c.cell, exposures: Math.round(c.arms.reduce((a, arm) => a + arm.exposures, 0)), exploration: c.exploration, weights: c.weights })) }),
   };
 }
