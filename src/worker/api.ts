@@ -200,11 +200,12 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
         const [{ decideOffer }, { cachedPolicy, effectivePolicy }] = await Promise.all([decisions(), syncing()]);
         const source = await featureSource();
         // The server's latest policy (calibration, exploration, margin), cached locally; defaults offline.
-        const policy = effectivePolicy(await cachedPolicy(s)).policy;
+        const { policy, cells } = effectivePolicy(await cachedPolicy(s));
         activePolicy = policy;
         const deps: OfferDeps = {
           store: s,
           config: policy,
+          cells,
           site: init.config.site,
           // No sync consent: no coupon book either (it is a request to the collector).
           endpoint: consent.sync ? init.config.endpoint : null,

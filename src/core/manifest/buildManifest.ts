@@ -12,7 +12,7 @@ import { EVENT_NAMES } from '../events/schema';
 import { ENVELOPE_FIELDS, EVENT_FIELDS, type FieldMap } from './eventFields';
 import { DATABASE_NAME, META_KEYS, OBJECT_STORES, OTHER_STORAGE, RETENTION_DAYS, type MetaKeySpec, type ObjectStoreSpec, type OtherStorageSpec } from './storage';
 import { ENDPOINTS, TRANSPORT, type EndpointSpec } from './endpoints';
-import { reportFields, reportLimits, type ReportFieldSpec } from './reportFields';
+import { measurementFields, reportFields, reportLimits, type MeasurementFieldSpec, type ReportFieldSpec } from './reportFields';
 import { CONSENT_SIGNALS, consentTable, type ConsentRow, type ConsentSignalSpec } from './consentTable';
 
 /** Identifies the file. */
@@ -41,6 +41,8 @@ export interface DataManifest {
     transport: typeof TRANSPORT;
     endpoints: readonly EndpointSpec[];
     reportFields: ReportFieldSpec[];
+    /** The central channel's report (sent instead of `reportFields` when the collector serves per-cell allocations). */
+    measurementFields: MeasurementFieldSpec[];
     reportLimits: ReturnType<typeof reportLimits>;
     staticFiles: string;
   };
@@ -58,7 +60,7 @@ export function buildManifest(): DataManifest {
       'Behaviour events are validated, scrubbed of personal data and stored only on this device, in this shop\'s IndexedDB database "tailor".',
       'Features, the model and the offer decision run on this device.',
       `Stored events, visits, decisions and unsent reports are deleted after ${RETENTION_DAYS} days.`,
-      'Only the requests under network.endpoints leave the device: coupon books, noised reports and the policy config; no cookies, no Referer, no identifier.',
+      'Only the requests under network.endpoints leave the device: coupon books, noised reports (or, on the central channel, measurement reports only ever summed before noise) and the policy config; no cookies, no Referer, no identifier.',
     ],
     storage: { database: DATABASE_NAME, retentionDays: RETENTION_DAYS, objectStores: OBJECT_STORES, metaKeys: META_KEYS, other: OTHER_STORAGE },
     events: { envelope: ENVELOPE_FIELDS, byName: Object.fromEntries(EVENT_NAMES.map((name) => [name, EVENT_FIELDS[name]])) },
@@ -66,6 +68,7 @@ export function buildManifest(): DataManifest {
       transport: TRANSPORT,
       endpoints: ENDPOINTS,
       reportFields: reportFields(),
+      measurementFields: measurementFields(),
       reportLimits: reportLimits(),
       staticFiles: "Tailor's own files (this manifest, the model index, model weights, wasm) are fetched from the SDK's origin with no body and nothing about the shopper.",
     },

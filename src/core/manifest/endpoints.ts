@@ -47,6 +47,14 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
     reveals: 'noised, categorical reports (see the report fields): no identifier, no URL, no product, day-level time only',
   },
   {
+    method: 'POST',
+    path: '/v1/measurements',
+    when: "on the central channel only (the collector serves `cells`): after a decision's outcome window closes, at most one a device per week (the contribution bound), in batches (sync consent needed)",
+    body: ['site', 'measurements'],
+    query: [],
+    reveals: 'one entry of the (cell × arm × bought) measurement per report (see the measurement fields), which the collector only adds to its batch; what anyone learns is the batch released once with discrete Gaussian noise',
+  },
+  {
     method: 'GET',
     path: '/v1/config',
     when: 'to refresh the policy configuration (sync consent needed)',

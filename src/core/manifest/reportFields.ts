@@ -8,6 +8,7 @@ import {
   ARMS, DEFAULT_BUDGET, DEFAULT_EPSILON, DEFAULT_K, EPSILON_RANGE, MAX_BATCH, MAX_REPORT_AGE_DAYS, ORDER_VALUE_LABELS,
   RANDOMIZED_FIELDS, RANDOMIZED_FIELD_NAMES, REPORT_SCHEMA, SATISFACTION, BUDGET_WINDOW_DAYS, fieldEpsilon, grrChannel,
 } from '../privacy';
+import { DEFAULT_CELL_SPEC, LEARNING_TIERS, MEASUREMENT_SCHEMA, cellCount, measurementLength } from '../learning';
 
 /** One report field. */
 export interface ReportFieldSpec {
@@ -80,4 +81,27 @@ export function reportLimits() {
     maxReportAgeDays: MAX_REPORT_AGE_DAYS,
     kThreshold: DEFAULT_K,
   };
+}
+
+/** One field of a measurement report (the central channel). */
+export interface MeasurementFieldSpec {
+  field: string;
+  values: string;
+  description: string;
+}
+
+/** The measurement report's fields, in wire order (core/learning/measurementReport.ts). */
+export function measurementFields(): MeasurementFieldSpec[] {
+  const cells = cellCount(DEFAULT_CELL_SPEC);
+  return [
+    { field: 'schema', values: `'${MEASUREMENT_SCHEMA}'`, description: 'wire schema version' },
+    { field: 'idempotencyKey', values: '32 hex digits', description: DESCRIPTIONS.idempotencyKey! },
+    { field: 'day', values: 'integer', description: 'UTC day of the decision (days since 1970-01-01); no finer time' },
+    { field: 'spec', values: `cell spec version (default ${DEFAULT_CELL_SPEC.version})`, description: 'which grouping of shoppers the index is computed under (the model bundle defines it)' },
+    {
+      field: 'index',
+      values: `0–${measurementLength(DEFAULT_CELL_SPEC) - 1} under ${DEFAULT_CELL_SPEC.version}`,
+      description: `the one entry of the (cell × arm × bought) measurement this report adds 1 to: ${cells} coarse cells (new or returning visitor, in or out of season, product pages this visit < 10, 10–19, ≥ 20) × (no discount, ${LEARNING_TIERS.filter((t) => t > 0).map((t) => `${t} %`).join(', ')}, holdout) × (bought within 24 h or not). The collector only adds it to its batch; the batch is released once with discrete Gaussian noise`,
+    },
+  ];
 }

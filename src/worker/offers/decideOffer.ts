@@ -13,6 +13,7 @@ import { holdoutOf, shopperState } from './shopperState';
 import { codeFor, couponBook } from '../sync/couponBook';
 import { cartIsEmpty, cartKey, orderValueOf } from '../../core/cart/cartModel';
 import { storedCart } from './storedCart';
+import { allocationOf, cellOf, type ServedCells } from '../../core/learning';
 
 /** `meta` key of the cart state the last `idle_cart` trigger was answered for (it fires once per cart state). */
 export const IDLE_CART_KEY = 'idle-cart';
@@ -29,6 +30,8 @@ export interface FeatureSnapshot {
 export interface OfferDeps {
   store: Store;
   config: PolicyConfig;
+  /** The central channel's per-cell allocation (null: the model-led policy of the local channel). */
+  cells?: ServedCells | null;
   site: string;
   endpoint: string | null;
   features(): Promise<FeatureSnapshot>;
@@ -40,7 +43,26 @@ export interface OfferDeps {
 }
 
 /** A stored decision with the fields this module reads back. */
-type StoredDecision = DecisionRecord & Decision & { shown: boolean; code?: string; expiresAt?: number; dismissed?: boolean; cartValue?: number };
+type StoredDecision = DecisionRecord & Decision & { shown: boolean; code?: string; expiresAt?: number; dismissed?: boolean; cartValue?: number; cell?: DecisionCell };
+
+/** The context cell a decision was drawn in, and the allocation it was drawn from (its propensity is the decision's). */
+export interface DecisionCell {
+  spec: string;
+  index: number;
+  allocation: Readonly<Record<string, number>>;
+}
+
+/**
+ * The shopper's cell under the served spec. The model's no-discount score only matters when the spec cuts on it;
+ * a holdout device is scored then too, so its cell is the one it would have had.
+ */
+async function cellOfDecision(deps: OfferDeps, cells: ServedCells, raw: RawFeatureRecord, scores: TierScore[] | null, orderValue: number): Promise<DecisionCell | null> {
+  let baseline = scores?.find((s) => s.tier === 0)?.p;
+  if (baseline === undefined && cells.spec.scoreCuts.length > 0) baseline = (await deps.score(raw, [0]))?.[0]?.p;
+  if (baseline === undefined && cells.spec.scoreCuts.length > 0) return null;
+  const index = cellOf(raw, baseline ?? 0, orderValue, cells.spec);
+  return { spec: cells.spec.version, index, allocation: allocationOf(cells, index) };
+}
 
 /** The offer currently on screen somewhere (any tab), if one is live. */
 async function activeOffer(deps: OfferDeps): Promise<StoredDecision | null> {
@@ -79,7 +101,10 @@ export async function decideOffer(deps: OfferDeps, request: OfferRequest, id: st
   const features = await deps.features();
   const state = await shopperState(deps.store, { holdout, bot: features.bot, now, cooldownMs: deps.config.cooldownMs });
   const scores = holdout ? null : await deps.score(features.raw, [0, ...deps.config.tiers]);
-  const decision = decide(scores, { pageType: request.pageType, orderValue, ...(request.category ? { category: request.category } : {}), now }, state, deps.config, deps.rng);
+  const priced = orderValue !== null && Number.isFinite(orderValue) && orderValue > 0 ? orderValue : deps.config.defaultOrderValue;
+  const cell = deps.cells ? await cellOfDecision(deps, deps.cells, features.raw, scores, priced) : null;
+  const ctx = { pageType: request.pageType, orderValue, ...(request.category ? { category: request.category } : {}), now, ...(cell ? { allocation: cell.allocation } : {}) };
+  const decision = decide(scores, ctx, state, deps.config, deps.rng);
 
   let code: { code: string; expiresAt: number } | null = null;
   let reason = decision.reason;
@@ -101,6 +126,7 @@ export async function decideOffer(deps: OfferDeps, request: OfferRequest, id: st
     scores,
     cost: chosen?.cost ?? 0,
     cartValue: cart.value,
+    ...(cell ? { cell } : {}),
     shown: code !== null,
     ...(code ? { code: code.code, expiresAt: Math.min(code.expiresAt, now + deps.config.offerTtlMs) } : {}),
   };

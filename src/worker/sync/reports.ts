@@ -29,6 +29,8 @@ import type { Store } from '../store/store';
 import type { OutboxRecord } from '../store/schema';
 import { readyOutcomes } from './outcomes';
 import { COLLECTOR_PAUSE_KEY, send, type SendDeps } from './send';
+import { queueMeasurements, type QueuedMeasurement } from './measurements';
+import type { ServedCells } from '../../core/learning';
 
 /** The `meta` key of the contribution ledger (shown in the audit view). */
 export const BUDGET_KEY = 'privacy-budget';
@@ -57,6 +59,8 @@ export interface ReportSettings {
   epsilon: number;
   budget: BudgetPolicy;
   rng: () => number;
+  /** The central channel's allocation: measurements replace local-DP reports (sync/measurements.ts). */
+  cells?: ServedCells | null;
 }
 
 /** Default settings: ε = ln 3 per report, 2 reports a day, 5·ln 3 a week. */
@@ -64,6 +68,11 @@ export const DEFAULT_REPORT_SETTINGS: Omit<ReportSettings, 'rng'> = { epsilon: D
 
 /** Makes reports for every decision whose outcome is known; returns how many were queued and dropped. */
 export async function queueReports(store: Store, now: number, settings: ReportSettings): Promise<{ queued: number; overBudget: number }> {
+  if (settings.cells) {
+    const result = await queueMeasurements(store, now, { cells: settings.cells, epsilon: settings.epsilon, budget: settings.budget, budgetKey: BUDGET_KEY, jitterMs: SEND_JITTER_MS, rng: settings.rng });
+    await trimOutbox(store);
+    return result;
+  }
   const ready = await readyOutcomes(store, now);
   const state = (await store.getMeta<BudgetState>(BUDGET_KEY)) ?? { policy: settings.budget, epsilon: settings.epsilon, ledger: emptyLedger() };
   let ledger = state.ledger;
@@ -89,9 +98,31 @@ export async function queueReports(store: Store, now: number, settings: ReportSe
     queued++;
   }
   await store.setMeta(BUDGET_KEY, { policy: settings.budget, epsilon: settings.epsilon, ledger } satisfies BudgetState);
+  await trimOutbox(store);
+  return { queued, overBudget };
+}
+
+/** Drops the oldest queued reports beyond {@link OUTBOX_MAX}. */
+async function trimOutbox(store: Store): Promise<void> {
   const all = await store.outboxList();
   if (all.length > OUTBOX_MAX) await store.outboxDelete(all.slice(0, all.length - OUTBOX_MAX).map((r) => r.id));
-  return { queued, overBudget };
+}
+
+/** A queued upload of either channel. */
+type Queued = QueuedReport | QueuedMeasurement;
+
+/** Delivers a batch of one channel's queued uploads (each path literal, so the manifest test reads it). */
+function upload(deps: SendDeps, site: string, batch: readonly Queued[], keepalive: boolean): Promise<Response> {
+  if ('measurement' in batch[0]!) return send(deps, 'POST', '/v1/measurements', { site, measurements: (batch as QueuedMeasurement[]).map((r) => r.measurement) }, { keepalive });
+  return send(deps, 'POST', '/v1/reports', { site, reports: (batch as QueuedReport[]).map((r) => r.report) }, { keepalive });
+}
+
+/** Up to {@link MAX_BATCH} due uploads of the channel of the first due one (one request carries one kind). */
+function dueBatch(queued: readonly Queued[], now: number): Queued[] {
+  const due = queued.filter((r) => r.sendAfter <= now && ('report' in r || 'measurement' in r));
+  if (due.length === 0) return [];
+  const central = 'measurement' in due[0]!;
+  return due.filter((r) => 'measurement' in r === central).slice(0, MAX_BATCH);
 }
 
 /** Backoff state of delivery. */
@@ -122,12 +153,11 @@ export async function flushOutbox(deps: SendDeps & { store: Store; site: string;
   let dropped = 0;
   for (let batch = 0; batch < (deps.maxBatches ?? 4); batch++) {
     // Page hide only changes the transport (keepalive), never the random send time.
-    const due = ((await deps.store.outboxList()) as QueuedReport[]).filter((r) => r.sendAfter <= now).slice(0, MAX_BATCH);
+    const due = dueBatch((await deps.store.outboxList()) as Queued[], now);
     if (due.length === 0) break;
-    const body = { site: deps.site, reports: due.map((r) => r.report) };
     // keepalive bodies are capped at 64 KB by browsers; 50 reports are ~10 KB.
     // 0 stands for a network failure (collector down, offline): retried like a 5xx.
-    const status = await send(deps, 'POST', '/v1/reports', body, { keepalive: deps.keepalive === true }).then(
+    const status = await upload(deps, deps.site, due, deps.keepalive === true).then(
       (r) => r.status,
       () => 0,
     );

@@ -5,7 +5,7 @@
  */
 import type { Store } from '../store/store';
 import { flushOutbox, queueReports, type FlushResult } from './reports';
-import { effectivePolicy, pullPolicy } from './policyConfig';
+import { cachedPolicy, effectivePolicy, pullPolicy } from './policyConfig';
 import { couponBook } from './couponBook';
 
 /** What a round needs. */
@@ -31,8 +31,9 @@ export async function syncCycle(deps: SyncDeps, options: { keepalive?: boolean; 
   const base = { endpoint: deps.endpoint, store: deps.store, ...(deps.now ? { now: deps.now } : {}), ...(deps.fetch ? { fetch: deps.fetch } : {}) };
   // On page hide there is no time for the config: deliver first.
   const snapshot = options.keepalive ? null : await pullPolicy({ ...base, site: deps.site, ...(options.forceConfig ? { force: true } : {}) });
-  const { epsilon, budget, policy } = effectivePolicy(snapshot);
-  const { queued, overBudget } = await queueReports(deps.store, now, { epsilon, budget, rng: deps.rng });
+  // On page hide the cached config decides the channel (no pull then).
+  const { epsilon, budget, policy, cells } = effectivePolicy(snapshot ?? (await cachedPolicy(deps.store)));
+  const { queued, overBudget } = await queueReports(deps.store, now, { epsilon, budget, rng: deps.rng, cells });
   // Every consented device keeps a valid book, holdout included, so fetching one says
   // nothing about an offer about to be shown (it is refreshed only near expiry).
   if (!options.keepalive) await couponBook({ ...base, site: deps.site, tiers: policy.tiers });

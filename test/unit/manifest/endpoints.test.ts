@@ -5,12 +5,14 @@
  * parameters and transport options.
  */
 import { describe, expect, it } from 'vitest';
-import { ENDPOINTS, TRANSPORT, findEndpoint, reportFields } from '../../../src/core/manifest';
+import { ENDPOINTS, TRANSPORT, findEndpoint, measurementFields, reportFields } from '../../../src/core/manifest';
 import { createMemoryStore } from '../../../src/worker/store/memoryStore';
 import { decideOffer } from '../../../src/worker/offers/decideOffer';
 import { HOLDOUT_KEY } from '../../../src/worker/offers/shopperState';
 import { syncCycle } from '../../../src/worker/sync/syncCycle';
-import { parsePolicyConfig } from '../../../src/core/policy';
+import { effectivePolicy } from '../../../src/core/policy';
+import { cachedPolicy } from '../../../src/worker/sync/policyConfig';
+import { DEFAULT_CELL_SPEC, DEFAULT_CENTRAL_DP, cellCount, learnCellPolicy, servedCells, stopLossOf } from '../../../src/core/learning';
 import { matchesIn, tsFiles } from './lib/source';
 
 const DAY = 86_400_000;
@@ -34,37 +36,12 @@ describe('network section of the manifest', () => {
     for (const e of ENDPOINTS) expect(routes, `${e.method} ${e.path}`).toContain(`${e.method} ${e.path}`);
   });
 
-  it('matches every request of a full device cycle: method, path, query, body fields, transport', async () => {
-    type Sent = { method: string; url: URL; init: RequestInit };
-    const sent: Sent[] = [];
-    const expiresAt = NOW + 7 * DAY;
-    const fakeFetch = (async (input: string | URL, init: RequestInit = {}) => {
-      const url = new URL(String(input));
-      sent.push({ method: init.method ?? 'GET', url, init });
-      if (url.pathname === '/v1/coupons/book') return new Response(JSON.stringify({ codes: [5, 10, 15, 20].map((tier) => ({ tier, code: `C${tier}`, expiresAt })), expiresAt }));
-      if (url.pathname === '/v1/config') return new Response(JSON.stringify({ site: 'demo', version: '3' }));
-      return new Response(JSON.stringify({ accepted: 1, duplicates: 0 }));
-    }) as typeof fetch;
-    const store = createMemoryStore({ reason: 'test', clock: () => NOW });
-    await store.setMeta(HOLDOUT_KEY, { holdout: false, rate: 0.1, assignedAt: NOW });
-    const decisionTime = NOW - 2 * DAY;
-    await decideOffer(
-      {
-        store, config: parsePolicyConfig({ explorationRate: 0 }), site: 'demo', endpoint: COLLECTOR,
-        features: async () => ({ raw: { PageValues: 0 }, bot: false }),
-        score: async () => [0.2, 0.25, 0.3, 0.33, 0.36].map((p, i) => ({ tier: i * 5, p })),
-        rng: () => 0.5, now: () => decisionTime, fetch: fakeFetch,
-      },
-      { trigger: 'exit_intent', pageType: 'product', productPrice: 100 },
-      'dec-1',
-    );
-    // A normal round pulls the config and queues the report; a page hide once its random send time (≤ 6 h) has
-    // passed delivers it with keepalive. Before that time nothing is sent, page hide or not.
-    await syncCycle({ store, endpoint: COLLECTOR, site: 'demo', rng: () => 0.5, now: () => NOW, fetch: fakeFetch });
-    await syncCycle({ store, endpoint: COLLECTOR, site: 'demo', rng: () => 0.5, now: () => NOW + 1, fetch: fakeFetch }, { keepalive: true });
-    expect(sent.some((s) => s.url.pathname === '/v1/reports')).toBe(false);
-    await syncCycle({ store, endpoint: COLLECTOR, site: 'demo', rng: () => 0.5, now: () => NOW + 7 * 3_600_000, fetch: fakeFetch }, { keepalive: true });
-
+  it('matches every request of a full device cycle on either channel: method, path, query, body fields, transport', async () => {
+    const local = await deviceCycle({ site: 'demo', version: '3' });
+    const central = await deviceCycle(centralConfig());
+    expect(local.sent.some((s) => s.url.pathname === '/v1/measurements')).toBe(false);
+    expect(central.sent.some((s) => s.url.pathname === '/v1/reports')).toBe(false);
+    const sent = [...local.sent, ...central.sent];
     expect(new Set(sent.map((s) => `${s.method} ${s.url.pathname}`))).toEqual(new Set(ENDPOINTS.map((e) => `${e.method} ${e.path}`)));
     for (const { method, url, init } of sent) {
       const spec = findEndpoint(method, url.pathname)!;
@@ -75,14 +52,66 @@ describe('network section of the manifest', () => {
       if (url.pathname === '/v1/reports') {
         for (const report of (body!.reports as Record<string, unknown>[])) expect(Object.keys(report)).toEqual(reportFields().map((f) => f.field));
       }
+      if (url.pathname === '/v1/measurements') {
+        for (const m of (body!.measurements as Record<string, unknown>[])) expect(Object.keys(m)).toEqual(measurementFields().map((f) => f.field));
+      }
       expect(init).toMatchObject({ credentials: TRANSPORT.credentials, referrerPolicy: TRANSPORT.referrerPolicy, cache: TRANSPORT.cache });
       const headers = (init.headers ?? {}) as Record<string, string>;
       expect(Object.keys(headers).filter((h) => h.toLowerCase() !== 'content-type')).toEqual([]);
       if (body !== null) expect(headers['Content-Type']).toBe(TRANSPORT.contentType);
     }
     // Every one of them is in the outbound log the audit panel shows, with its exact body.
-    const log = (await store.getMeta<{ method: string; path: string; body: string | null }[]>('outbound-log'))!;
-    expect(log.map((e) => `${e.method} ${e.path.split('?')[0]}`)).toEqual(sent.map((s) => `${s.method} ${s.url.pathname}`));
-    expect(log.map((e) => e.body)).toEqual(sent.map((s) => (s.init.body === undefined ? null : s.init.body)));
+    for (const run of [local, central]) {
+      const log = (await run.store.getMeta<{ method: string; path: string; body: string | null }[]>('outbound-log'))!;
+      expect(log.map((e) => `${e.method} ${e.path.split('?')[0]}`)).toEqual(run.sent.map((s) => `${s.method} ${s.url.pathname}`));
+      expect(log.map((e) => e.body)).toEqual(run.sent.map((s) => (s.init.body === undefined ? null : s.init.body)));
+    }
   });
 });
+
+type Sent = { method: string; url: URL; init: RequestInit };
+
+/** A config of the central channel: the prior-only allocation of the default cells. */
+function centralConfig(): Record<string, unknown> {
+  const prior = Array.from({ length: cellCount(DEFAULT_CELL_SPEC) }, () => [0.1, 0.11, 0.12, 0.13, 0.14]);
+  const policy = learnCellPolicy({ spec: DEFAULT_CELL_SPEC, batches: [], prior, grossMargin: 0.4 });
+  return { site: 'demo', version: '3', channel: 'central', cells: servedCells(DEFAULT_CELL_SPEC, policy, DEFAULT_CENTRAL_DP, stopLossOf(DEFAULT_CELL_SPEC, [], 0.4)) };
+}
+
+/**
+ * An offer, then sync rounds: a normal round pulls the config and queues the report; a page hide once its random
+ * send time (≤ 6 h) has passed delivers it with keepalive. Before that time nothing is sent, page hide or not.
+ */
+async function deviceCycle(config: Record<string, unknown>): Promise<{ sent: Sent[]; store: ReturnType<typeof createMemoryStore> }> {
+  const sent: Sent[] = [];
+  const expiresAt = NOW + 7 * DAY;
+  const fakeFetch = (async (input: string | URL, init: RequestInit = {}) => {
+    const url = new URL(String(input));
+    sent.push({ method: init.method ?? 'GET', url, init });
+    if (url.pathname === '/v1/coupons/book') return new Response(JSON.stringify({ codes: [5, 10, 15, 20].map((tier) => ({ tier, code: `C${tier}`, expiresAt })), expiresAt }));
+    if (url.pathname === '/v1/config') return new Response(JSON.stringify(config));
+    return new Response(JSON.stringify({ accepted: 1, duplicates: 0 }));
+  }) as typeof fetch;
+  const store = createMemoryStore({ reason: 'test', clock: () => NOW });
+  await store.setMeta(HOLDOUT_KEY, { holdout: false, rate: 0.1, assignedAt: NOW });
+  const decisionTime = NOW - 2 * DAY;
+  // The device decides with what the config serves (the cells' allocation on the central channel).
+  await syncCycle({ store, endpoint: COLLECTOR, site: 'demo', rng: () => 0.5, now: () => decisionTime - 1000, fetch: fakeFetch });
+  const { policy, cells } = effectivePolicy((await cachedPolicy(store))!);
+  await decideOffer(
+    {
+      store, config: policy, cells, site: 'demo', endpoint: COLLECTOR,
+      features: async () => ({ raw: { PageValues: 0 }, bot: false }),
+      score: async () => [0.2, 0.25, 0.3, 0.33, 0.36].map((p, i) => ({ tier: i * 5, p })),
+      rng: () => 0.5, now: () => decisionTime, fetch: fakeFetch,
+    },
+    { trigger: 'exit_intent', pageType: 'product', productPrice: 100 },
+    'dec-1',
+  );
+  await syncCycle({ store, endpoint: COLLECTOR, site: 'demo', rng: () => 0.5, now: () => NOW, fetch: fakeFetch, }, { forceConfig: true });
+  await syncCycle({ store, endpoint: COLLECTOR, site: 'demo', rng: () => 0.5, now: () => NOW + 1, fetch: fakeFetch }, { keepalive: true });
+  expect(sent.some((s) => s.url.pathname === '/v1/reports' || s.url.pathname === '/v1/measurements')).toBe(false);
+  await syncCycle({ store, endpoint: COLLECTOR, site: 'demo', rng: () => 0.5, now: () => NOW + 7 * 3_600_000, fetch: fakeFetch }, { keepalive: true });
+  expect(sent.filter((s) => s.url.pathname === '/v1/reports' || s.url.pathname === '/v1/measurements')).toHaveLength(1);
+  return { sent, store };
+}

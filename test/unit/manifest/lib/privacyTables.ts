@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CONSENT_SIGNALS, ENDPOINTS, META_KEYS, OBJECT_STORES, OTHER_STORAGE, consentTable, reportFields } from '../../../../src/core/manifest';
+import { CONSENT_SIGNALS, ENDPOINTS, META_KEYS, OBJECT_STORES, OTHER_STORAGE, consentTable, measurementFields, reportFields } from '../../../../src/core/manifest';
 
 const cell = (s: string | number) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const row = (cells: (string | number)[]) => `| ${cells.map(cell).join(' | ')} |`;
@@ -40,6 +40,7 @@ export function renderBlocks(): Record<string, string> {
       ...head(['Field', 'Noise', 'Values', 'k', 'ε', 'P(true value sent)', 'Meaning']),
       ...reportFields().map((f) => row([code(f.field), f.noise, f.values, f.k ?? '—', f.epsilon ?? '—', f.pTruth ?? '—', f.description])),
     ].join('\n'),
+    'measurement-fields': [...head(['Field', 'Values', 'Meaning']), ...measurementFields().map((f) => row([code(f.field), f.values, f.description]))].join('\n'),
   };
 }
 
