@@ -53,8 +53,9 @@ export function createTailorApp(opts: TailorAppOptions): Hono {
   );
   if (opts.coupons) mountCoupons(app, { db: opts.db, ...opts.coupons });
   const privacy = { ...opts.privacy, db: opts.db };
-  mountCollector(app, privacy);
-  mountDashboard(app, privacy);
+  const collector = mountCollector(app, privacy);
+  // The collector's cell service, so the dashboard and the config share one cache and one noise source.
+  mountDashboard(app, privacy, collector.cells);
   app.all('/v1/*', (c) => c.json({ error: 'not_found', message: `no route ${c.req.method} ${c.req.path}` }, 404));
 
   return app;

@@ -13,7 +13,9 @@
  * client per minute, default 60), TAILOR_ADMIN_TOKEN (enables
  * POST /v1/config/recompute), TAILOR_BOOK_RATE_LIMIT (books per
  * client per 10 minutes, default 30), PUBLIC_URL / SHOP_PUBLIC_URL when behind a proxy, TAILOR_SHOP_TAG (JSON of extra
- * attributes for the demo shop's tag, e.g. `{"data-consent":"required"}`).
+ * attributes for the demo shop's tag, e.g. `{"data-consent":"required"}`), TAILOR_REPORT_CHANNEL (`local`, the
+ * default, or `central`: per-cell learning on central-DP aggregates), TAILOR_CELL_PRIOR (the model bundle's cell
+ * prior, read only on the central channel; default models/discount-response/cells.json).
  */
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
@@ -25,9 +27,12 @@ import { openDatabase } from './db';
 import { loadOrCreateSecret } from './coupons';
 import { STRICT_CSP_PATH, mountStrictShop } from './strictShop';
 import { parsePageValueTable, type PageValueTable } from '../core/pageValues';
+import { cellPriorFromEnv, reportChannelFromEnv } from './learningEnv';
 
 /** The demo shop's page-value table, built from its own order export (demo/page-values/README.md). */
 const DEMO_PAGE_VALUES = resolve('demo/page-values/page-values.json');
+/** The shipped model bundle's cell prior (`tailor cell-prior`), the central channel's starting point. */
+const BUNDLE_CELL_PRIOR = resolve('models/discount-response/cells.json');
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8080);
 const shopPort = process.env.SHOP_PORT !== undefined ? Number(process.env.SHOP_PORT) : port === 0 ? 0 : port + 1;
@@ -39,6 +44,9 @@ if (!existsSync(resolve(sdkDir, 'tailor.js'))) {
   process.exit(1);
 }
 
+// Before the database opens: a bad channel or prior must stop the start before anything is created.
+const reportChannel = reportChannelFromEnv(process.env.TAILOR_REPORT_CHANNEL);
+const cellPrior = cellPriorFromEnv(reportChannel, resolve(process.env.TAILOR_CELL_PRIOR || BUNDLE_CELL_PRIOR));
 const db = openDatabase(dbPath);
 const bookLimit = Number(process.env.TAILOR_BOOK_RATE_LIMIT ?? 30);
 const app = createTailorApp({
@@ -55,6 +63,8 @@ const app = createTailorApp({
     scorableTiers: scorableTiers(),
     rateLimit: { limit: Number(process.env.TAILOR_REPORT_RATE_LIMIT ?? 60), windowMs: 60_000 },
     ...(process.env.TAILOR_ADMIN_TOKEN ? { adminToken: process.env.TAILOR_ADMIN_TOKEN } : {}),
+    reportChannel,
+    cellPrior,
   },
 });
 
@@ -82,6 +92,7 @@ const shopUrl = process.env.SHOP_PUBLIC_URL ?? `http://127.0.0.1:${actualShopPor
 
 console.log(`Tailor ${tailorUrl}  (SDK ${tailorUrl}/sdk/tailor.js, health ${tailorUrl}/healthz)`);
 console.log(`Dashboard ${tailorUrl}/dashboard`);
+console.log(`Report channel: ${reportChannel}${cellPrior ? ` (cell spec ${cellPrior.spec.version})` : ''}`);
 console.log(`Demo shop ${shopUrl}/  (中文: ${shopUrl}/zh/)`);
 console.log(`Demo shop, same origin with a strict CSP: ${tailorUrl}${STRICT_CSP_PATH}/`);
 // One machine-readable line for test harnesses and scripts.

@@ -7,6 +7,11 @@
  * fields of one report cannot be joined again, and nothing tells which reports
  * came in the same upload. `privacy_report_keys` holds the random idempotency
  * keys alone (with the day, to prune them), unlinked to any count.
+ *
+ * The central channel (measurementStore.ts): `measurement_counts` holds the exact sums of the batches still
+ * open, one counter per (site, spec, batch, measurement index); releasing a batch writes its noised sums to
+ * `measurement_batches` and deletes its exact counters in the same transaction, so after release the server
+ * keeps only what it published. `measurement_epochs` anchors each site's batch schedule at its first day.
  */
 
 /** Append-only, like `MIGRATIONS` in src/server/db.ts. */
@@ -35,5 +40,39 @@ export const COLLECTOR_MIGRATIONS: string[] = [
      content TEXT NOT NULL,
      created_at INTEGER NOT NULL,
      PRIMARY KEY (site, version)
+   ) STRICT;`,
+  `CREATE TABLE IF NOT EXISTS measurement_epochs (
+     site TEXT NOT NULL,
+     spec TEXT NOT NULL,
+     epoch INTEGER NOT NULL,
+     PRIMARY KEY (site, spec)
+   ) STRICT, WITHOUT ROWID;
+   CREATE TABLE IF NOT EXISTS measurement_keys (
+     site TEXT NOT NULL,
+     key TEXT NOT NULL,
+     day INTEGER NOT NULL,
+     PRIMARY KEY (site, key)
+   ) STRICT, WITHOUT ROWID;
+   CREATE INDEX IF NOT EXISTS measurement_keys_day ON measurement_keys (day);
+   CREATE TABLE IF NOT EXISTS measurement_counts (
+     site TEXT NOT NULL,
+     spec TEXT NOT NULL,
+     batch INTEGER NOT NULL,
+     idx INTEGER NOT NULL,
+     count INTEGER NOT NULL,
+     PRIMARY KEY (site, spec, batch, idx)
+   ) STRICT, WITHOUT ROWID;
+   CREATE TABLE IF NOT EXISTS measurement_batches (
+     site TEXT NOT NULL,
+     spec TEXT NOT NULL,
+     batch INTEGER NOT NULL,
+     first_day INTEGER NOT NULL,
+     last_day INTEGER NOT NULL,
+     released_at INTEGER NOT NULL,
+     withheld INTEGER NOT NULL CHECK (withheld IN (0, 1)),
+     sums TEXT,
+     reports INTEGER,
+     sigma REAL,
+     PRIMARY KEY (site, spec, batch)
    ) STRICT;`,
 ];

@@ -1,8 +1,9 @@
 /**
  * The server's zod mirror of the report wire schema in
- * `src/core/privacy/report.ts` (which the SDK uses without zod). Both are
- * built from the same constants, and a property test checks they accept and
- * reject the same inputs.
+ * `src/core/privacy/report.ts` and of the measurement schema in
+ * `src/core/learning/measurementReport.ts` (which the SDK uses without zod).
+ * Both are built from the same constants, and property tests check they accept
+ * and reject the same inputs.
  */
 import { z } from 'zod';
 import {
@@ -17,6 +18,7 @@ import {
   SATISFACTION,
   SITE_RE,
 } from '../../core/privacy/report';
+import { MAX_MEASUREMENT_INDEX, MEASUREMENT_SCHEMA, SPEC_VERSION_RE } from '../../core/learning/measurementReport';
 
 const bit = z.union([z.literal(0), z.literal(1)], { error: 'must be 0 or 1' });
 
@@ -44,6 +46,27 @@ export const batchSchema = z.strictObject({
 
 /** A parsed upload. */
 export type Batch = z.infer<typeof batchSchema>;
+
+/** One measurement report of the central channel, strictly. */
+export const measurementSchema = z.strictObject({
+  schema: z.literal(MEASUREMENT_SCHEMA, { error: `must be '${MEASUREMENT_SCHEMA}'` }),
+  idempotencyKey: z.string().regex(IDEMPOTENCY_KEY_RE, { error: 'must be 32 lower-case hex digits' }),
+  day: z.number().int().min(0).max(1e6),
+  spec: z.string().regex(SPEC_VERSION_RE, { error: 'must be a cell spec version (1-32 characters of a-z, 0-9, ., _ or -)' }),
+  index: z.number().int().min(0).max(MAX_MEASUREMENT_INDEX),
+});
+
+/** A measurement upload: `{site?, measurements}` with 1 to {@link MAX_BATCH} measurements. */
+export const measurementBatchSchema = z.strictObject({
+  site: z.string().regex(SITE_RE, { error: "must be 1-64 characters of a-z, 0-9, '-' or '_'" }).optional(),
+  measurements: z
+    .array(measurementSchema)
+    .min(1, { error: `must hold 1 to ${MAX_BATCH} measurements` })
+    .max(MAX_BATCH, { error: `must hold 1 to ${MAX_BATCH} measurements` }),
+});
+
+/** A parsed measurement upload. */
+export type MeasurementBatch = z.infer<typeof measurementBatchSchema>;
 
 /** `['reports', 3, 'day']` → `reports[3].day`. */
 export function fieldPath(path: readonly PropertyKey[]): string {

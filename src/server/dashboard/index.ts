@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { dailyView } from '../collector/dailyView';
 import { compareVersions, estimatesView } from '../collector/estimatesView';
 import { parseEstimatesQuery } from '../collector/lib/query';
-import { resolveDeps, type CollectorDeps } from '../collector/settings';
+import { resolveDeps, type CollectorDeps, type ResolvedDeps } from '../collector/settings';
+import { createCellService, type CellService } from '../collector/cellService';
+import { cellsView, type CellsView } from '../collector/cellsView';
 import { DASHBOARD_CSP, renderDashboard, renderQueryError } from './renderPage';
 
 const require = createRequire(import.meta.url);
@@ -24,9 +26,21 @@ const ASSETS: Record<string, [string, string]> = {
   'uplot.min.css': [require.resolve('uplot/dist/uPlot.min.css'), 'text/css; charset=utf-8'],
 };
 
-/** Mounts the dashboard; takes the same deps as `mountCollector`, so both use the same ε, k and store. */
-export function mountDashboard(app: Hono, deps: CollectorDeps): void {
+/** The Learning section's state for a site; null on the local channel. */
+function learningOf(resolved: ResolvedDeps, cells: CellService | null, site: string): CellsView | null {
+  if (resolved.central === null || cells === null) return null;
+  const { dp, maxBatchDays, reportLagDays } = resolved.central;
+  return cellsView(cells.current(site), { dp, maxBatchDays, reportLagDays, windowDays: resolved.windowDays });
+}
+
+/**
+ * Mounts the dashboard; takes the same deps as `mountCollector`, so both use the same ε, k and store. Pass the
+ * collector's cell service to share its cache; without it the dashboard builds its own over the same store
+ * (releases are idempotent, and learning is a function of the released batches alone).
+ */
+export function mountDashboard(app: Hono, deps: CollectorDeps, sharedCells?: CellService | null): void {
   const resolved = resolveDeps(deps);
+  const cells = sharedCells !== undefined ? sharedCells : createCellService(resolved);
   // Read once at mount: the files are part of the release, and a missing one should fail the start, not a request.
   const files = new Map(Object.entries(ASSETS).map(([name, [path, type]]) => [name, { body: readFileSync(path), type }]));
   const pageHeaders = { 'Content-Security-Policy': DASHBOARD_CSP, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
@@ -45,7 +59,8 @@ export function mountDashboard(app: Hono, deps: CollectorDeps): void {
       view: estimatesView(all.filter((r) => r.policyVersion === version), { ...query, policyVersion: version }, resolved.settings),
     }));
     const params = new URLSearchParams({ site: query.site, from: String(query.fromDay), to: String(query.toDay), ...(query.policyVersion ? { policyVersion: query.policyVersion } : {}) });
-    const html = renderDashboard({ view, daily: dailyView(rows, query, resolved.settings), versions, dailyUrl: `/v1/estimates/daily?${params}` });
+    const learning = learningOf(resolved, cells, query.site);
+    const html = renderDashboard({ view, daily: dailyView(rows, query, resolved.settings), versions, dailyUrl: `/v1/estimates/daily?${params}`, learning });
     return c.html(html, 200, pageHeaders);
   });
 

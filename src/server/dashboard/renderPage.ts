@@ -5,6 +5,8 @@
  */
 import type { DailyView } from '../collector/dailyView';
 import type { EstimatesView } from '../collector/estimatesView';
+import type { CellsView } from '../collector/cellsView';
+import { learningSection } from './learningSection';
 import { armsSection, overTimeSection, privacySection, satisfactionSection, summarySection, versionsSection } from './sections';
 import { html, type SafeHtml } from './lib/html';
 
@@ -19,6 +21,8 @@ export interface DashboardModel {
   versions: { version: string; view: EstimatesView }[];
   /** `/v1/estimates/daily?…` for the chart script. */
   dailyUrl: string;
+  /** The central channel's learning state; null (no section) on the local channel. */
+  learning?: CellsView | null;
 }
 
 function filterForm(view: EstimatesView): SafeHtml {
@@ -43,12 +47,16 @@ function layout(title: string, body: SafeHtml): string {
 export function renderDashboard(model: DashboardModel): string {
   const { view } = model;
   const scope = html`<p class="scope">Site <strong>${view.site}</strong>, ${view.from} to ${view.to} (UTC), ${view.policyVersion ? html`policy version <strong>${view.policyVersion}</strong>` : 'all policy versions'}.</p>`;
-  const head = html`<h1>Tailor: offer incrementality</h1>${scope}${filterForm(view)}`;
+  // On the central channel learning is what the merchant watches first; the local-DP estimates follow.
+  const head = html`<h1>Tailor: offer incrementality</h1>${scope}${filterForm(view)}${model.learning ? learningSection(model.learning) : ''}`;
   if (view.empty) {
+    const why = model.learning
+      ? 'No local-DP report for this site and range has reached the collector. On the central channel devices send measurements instead (see Learning above); reports appear here only from devices still on the local channel.'
+      : "No report for this site and range has reached the collector. Devices send a report once an offer's outcome window closes, so the first numbers appear a day or two after Tailor goes live. Check the site key in the script tag, or widen the date range.";
     return layout(
       `Tailor dashboard: ${view.site}`,
       html`${head}<section aria-labelledby="no-data" class="empty"><h2 id="no-data">No reports yet</h2>
-<p>No report for this site and range has reached the collector. Devices send a report once an offer's outcome window closes, so the first numbers appear a day or two after Tailor goes live. Check the site key in the script tag, or widen the date range.</p></section>
+<p>${why}</p></section>
 ${privacySection(view)}`,
     );
   }

@@ -4,10 +4,12 @@ import { Hono } from 'hono';
 import { openDatabase, type Db } from '../../../src/server/db';
 import { COLLECTOR_MIGRATIONS, mountCollector, type CollectorDeps } from '../../../src/server/collector';
 import { mountDashboard } from '../../../src/server/dashboard';
-import { html } from '../../../src/server/dashboard/lib/html';
+import { escapeHtml, html } from '../../../src/server/dashboard/lib/html';
 import { HOLDOUT_TRUTH, TIER10_TRUTH, simulateReports } from '../privacy/lib/simulate';
 import { validateReport } from '../../../src/core/privacy';
 import { NOW, TODAY } from './lib/harness';
+import { DAY_MS, SPEC, centralDeps, exposures } from './lib/central';
+import { LEARNING_TIERS, cellCount, cellLabel, type MeasurementReport } from '../../../src/core/learning';
 
 let db: Db;
 afterEach(() => db?.close());
@@ -179,5 +181,53 @@ describe('the collector with a merchant\'s tiers', () => {
     expect(page).toContain('7 % off');
     expect(page).toContain('12 % off');
     expect(page).not.toContain('20 % off');
+  });
+});
+
+describe('the Learning section (central channel)', () => {
+  const post = async (a: Hono, ms: readonly MeasurementReport[]) => {
+    for (let i = 0; i < ms.length; i += 50) {
+      const res = await a.request('/v1/measurements', { method: 'POST', body: JSON.stringify({ site: 'demo', measurements: ms.slice(i, i + 50) }) });
+      expect(res.status).toBe(200);
+    }
+  };
+
+  it('is absent on the local channel', async () => {
+    const page = await (await app().request('/dashboard?site=demo')).text();
+    expect(page).not.toContain('id="learning"');
+  });
+
+  it('shows the channel, trust model, ε and δ, batches and every cell, with the stop-loss prominent when active', async () => {
+    let now = NOW;
+    const a = app({ ...centralDeps(), now: () => now });
+    const before = await (await a.request('/dashboard?site=demo')).text();
+    expectWellFormed(before);
+    expect(headings(before)).toEqual(['h1 Tailor: offer incrementality', 'h2 Learning', 'h2 No reports yet', 'h2 Privacy settings in force']);
+    expect(before).toContain('No batch has closed yet.');
+    expect(before).toContain('Stop-loss not active:');
+    expect(before).toContain('no measurement has arrived yet');
+    // Holdout buys at 40 %, every tier at 5 %: the stop-loss must hold.
+    await post(a, [0, 1, 2, 3].flatMap((cell) => [
+      ...exposures(cell * 10_000, cell, 'holdout', 100, 40),
+      ...LEARNING_TIERS.flatMap((tier, t) => exposures(cell * 10_000 + (t + 1) * 1000, cell, tier, 40, 2)),
+    ]));
+    // The page is as fresh as the config: recomputed at most every 15 minutes.
+    now += 15 * 60_000;
+    const open = await (await a.request('/dashboard?site=demo')).text();
+    // The open batch shows its days, never a count.
+    expect(open).toMatch(/batch 0 \(\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\) is collecting/);
+    expect(open).not.toContain('>560<');
+    now += 3 * DAY_MS;
+    const page = await (await a.request('/dashboard?site=demo')).text();
+    expectWellFormed(page);
+    expect(page).toMatch(/<p role="alert" class="stop-loss active"><strong>Stop-loss active:<\/strong> the policy earns [\d.]+ % of order value per exposure against [\d.]+ % for the holdout/);
+    expect(page).toContain('Ideal aggregator: this collector is trusted with the exact sums');
+    expect(page).toContain('Prio3');
+    expect(page).toMatch(/ε = [\d.]+, δ = 1e-4 per week; at most 1 report per week/);
+    expect(page).toContain('k = 50');
+    expect(page).toMatch(/<tr><th scope="row">0<\/th><td>\d{4}-\d{2}-\d{2}<\/td><td>released<\/td><td>[\d,]+<\/td><td>[\d.]+ % of order value<\/td>/);
+    for (let c = 0; c < cellCount(SPEC); c++) expect(page).toContain(`<th scope="row">${escapeHtml(cellLabel(c, SPEC))}</th>`);
+    // Under the stop-loss every cell serves no discount to 99.2 %.
+    expect(page).toMatch(/<th scope="row">returning visitor, off season, &lt; 10 product pages<\/th><td>[\d,]+<\/td><td>1\.0 %<\/td><td>[\d.]+ %<\/td><td>99\.2 %<\/td>/);
   });
 });

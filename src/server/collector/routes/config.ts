@@ -1,6 +1,8 @@
 /**
  * `GET /v1/config?site=`: the site's policy config (calibration, exploration,
- * ε, k, budget; the merchant's policy and page-value table when set), cacheable for 5 minutes, with an ETag (304 on a matching
+ * ε, k, budget; the merchant's policy and page-value table when set; on the
+ * central channel `channel: 'central'` and the per-cell allocation `cells`),
+ * cacheable for 5 minutes, with an ETag (304 on a matching
  * If-None-Match). `POST /v1/config/recompute?site=` recomputes now; it needs
  * `Authorization: Bearer <TAILOR_ADMIN_TOKEN>` and is off without a token.
  */
@@ -12,6 +14,8 @@ import type { PolicyService } from '../policyService';
 import type { SlidingWindowLimiter } from '../rateLimiter';
 import type { ResolvedDeps } from '../settings';
 import type { PageValueTable } from '../../../core/pageValues';
+import type { ServedCells } from '../../../core/learning';
+import type { CellService } from '../cellService';
 
 /** What the merchant configured beside the learned snapshot: the offer policy and the page-value table. */
 export interface MerchantInputs {
@@ -21,19 +25,23 @@ export interface MerchantInputs {
 
 const NO_INPUTS: MerchantInputs = { merchantPolicy: null, pageValues: null };
 
-/** The config body: the snapshot, the merchant's policy and page values (if set), and the site it is for. */
-export function configBody(site: string, snapshot: PolicySnapshot, inputs: MerchantInputs = NO_INPUTS): Record<string, unknown> {
+/**
+ * The config body: the snapshot, the merchant's policy and page values (if set), the central channel's
+ * allocation (when it runs), and the site it is for.
+ */
+export function configBody(site: string, snapshot: PolicySnapshot, inputs: MerchantInputs = NO_INPUTS, cells: ServedCells | null = null): Record<string, unknown> {
   return {
     site,
     ...snapshot,
     ...(inputs.merchantPolicy ? { policy: inputs.merchantPolicy } : {}),
     ...(inputs.pageValues ? { pageValues: inputs.pageValues } : {}),
+    ...(cells ? { channel: 'central', cells } : {}),
   };
 }
 
-/** Strong ETag of a body: the version and content hashes identify it. */
-export function configEtag(snapshot: PolicySnapshot, inputs: MerchantInputs = NO_INPUTS): string {
-  const extra = [inputs.merchantPolicy, inputs.pageValues].map((x) => (x ? `.${contentHash(x)}` : '')).join('');
+/** Strong ETag of a body: the version and content hashes identify it (the allocation's too, which changes without a version). */
+export function configEtag(snapshot: PolicySnapshot, inputs: MerchantInputs = NO_INPUTS, cells: ServedCells | null = null): string {
+  const extra = [inputs.merchantPolicy, inputs.pageValues, cells].map((x) => (x ? `.${contentHash(x)}` : '')).join('');
   return `"${snapshot.version}.${snapshot.hash}${extra}"`;
 }
 
@@ -49,7 +57,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /** Mounts the config routes. */
-export function mountConfigRoutes(app: Hono, deps: ResolvedDeps, service: PolicyService, limiter: SlidingWindowLimiter): void {
+export function mountConfigRoutes(app: Hono, deps: ResolvedDeps, service: PolicyService, limiter: SlidingWindowLimiter, cells: CellService | null = null): void {
   const site = (c: Context): string | null => {
     const s = c.req.query('site') || 'default';
     return SITE_RE.test(s) ? s : null;
@@ -59,10 +67,11 @@ export function mountConfigRoutes(app: Hono, deps: ResolvedDeps, service: Policy
     const s = site(c);
     if (s === null) return jsonError(c, 400, 'invalid_query', "'site' must be 1-64 characters of a-z, 0-9, '-' or '_'", { field: 'site' });
     const snapshot = service.current(s);
-    const etag = configEtag(snapshot, deps);
+    const served = cells?.current(s).served ?? null;
+    const etag = configEtag(snapshot, deps, served);
     const headers = { ETag: etag, 'Cache-Control': 'public, max-age=300' };
     if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
-    return c.json(configBody(s, snapshot, deps), 200, headers);
+    return c.json(configBody(s, snapshot, deps, served), 200, headers);
   });
 
   app.post('/v1/config/recompute', (c) => {
@@ -77,6 +86,7 @@ export function mountConfigRoutes(app: Hono, deps: ResolvedDeps, service: Policy
     const s = site(c);
     if (s === null) return jsonError(c, 400, 'invalid_query', "'site' must be 1-64 characters of a-z, 0-9, '-' or '_'", { field: 'site' });
     const snapshot = service.recompute(s);
-    return c.json(configBody(s, snapshot, deps), 200, { 'Cache-Control': 'no-store', ETag: configEtag(snapshot, deps) });
+    const served = cells?.recompute(s).served ?? null;
+    return c.json(configBody(s, snapshot, deps, served), 200, { 'Cache-Control': 'no-store', ETag: configEtag(snapshot, deps, served) });
   });
 }

@@ -1,0 +1,61 @@
+/**
+ * `POST /v1/measurements`: `{site?, measurements: MeasurementReport[]}` (1–50), the central channel's uploads.
+ * 200 `{accepted, duplicates, late}`; 400 on malformed JSON, any invalid measurement, a day outside the
+ * acceptance window, a spec other than the served one or an index past its measurement (naming the field;
+ * nothing of the batch is stored); 429 with Retry-After when a client floods (the same budget as
+ * `/v1/reports`); 404 when the collector runs the local channel. A 400 means "drop these", a 429 or 5xx
+ * "retry later".
+ */
+import type { Hono } from 'hono';
+import { measurementLength, type MeasurementReport } from '../../../core/learning';
+import { MAX_REPORT_AGE_DAYS, utcDay } from '../../../core/privacy';
+import { jsonError } from '../lib/jsonError';
+import type { SlidingWindowLimiter } from '../rateLimiter';
+import type { CentralSettings, ResolvedDeps } from '../settings';
+import { firstIssue, measurementBatchSchema } from '../wireSchema';
+
+/** The first measurement the served spec and the acceptance window refuse, as `{field, message}`; null when all pass. */
+export function servedSpecIssue(measurements: readonly MeasurementReport[], central: CentralSettings, today: number): { field: string; message: string } | null {
+  const { spec } = central.cellPrior;
+  const length = measurementLength(spec);
+  for (let i = 0; i < measurements.length; i++) {
+    const m = measurements[i]!;
+    const at = (name: string) => `measurements[${i}].${name}`;
+    if (m.day < today - MAX_REPORT_AGE_DAYS || m.day > today + 1) return { field: at('day'), message: `'${at('day')}' must be within the last ${MAX_REPORT_AGE_DAYS} days` };
+    // A measurement under another spec indexes other cells: adding it would corrupt the sums.
+    if (m.spec !== spec.version) return { field: at('spec'), message: `'${at('spec')}' must be the served cell spec '${spec.version}', got '${m.spec}'` };
+    if (m.index >= length) return { field: at('index'), message: `'${at('index')}' must be below ${length}, the measurement length of spec '${spec.version}'` };
+  }
+  return null;
+}
+
+/** Mounts the measurement upload route. */
+export function mountMeasurementRoutes(app: Hono, deps: ResolvedDeps, limiter: SlidingWindowLimiter): void {
+  let prunedOn = -1;
+  app.post('/v1/measurements', async (c) => {
+    const central = deps.central;
+    if (central === null) return jsonError(c, 404, 'channel_off', "the central report channel is off on this collector (TAILOR_REPORT_CHANNEL is 'local'); send local-DP reports to /v1/reports");
+    const verdict = limiter.hit(deps.clientAddress(c));
+    if (!verdict.allowed) {
+      return jsonError(c, 429, 'rate_limited', `too many uploads; retry in ${verdict.retryAfterSeconds} s`, {}, { 'Retry-After': String(verdict.retryAfterSeconds) });
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(await c.req.text());
+    } catch {
+      return jsonError(c, 400, 'invalid_json', 'the body must be JSON: {"measurements": [...]}');
+    }
+    const parsed = measurementBatchSchema.safeParse(body);
+    if (!parsed.success) return jsonError(c, 400, 'invalid_measurement', firstIssue(parsed.error).message, { field: firstIssue(parsed.error).field });
+    const today = utcDay(deps.now());
+    const issue = servedSpecIssue(parsed.data.measurements, central, today);
+    if (issue) return jsonError(c, 400, 'invalid_measurement', issue.message, { field: issue.field });
+    if (prunedOn !== today) {
+      // A key older than the acceptance window can never be replayed successfully, so it can go.
+      deps.measurements.pruneKeys(today - MAX_REPORT_AGE_DAYS - 1);
+      prunedOn = today;
+    }
+    const result = deps.measurements.insert(parsed.data.site ?? 'default', parsed.data.measurements, central.maxBatchDays);
+    return c.json(result, 200, { 'Cache-Control': 'no-store' });
+  });
+}
