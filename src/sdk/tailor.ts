@@ -48,8 +48,11 @@ export function createTailor(deps: TailorDeps): TailorApi {
   let stopOffers: (() => void) | null = null;
   let fireTrigger: ((t: Trigger) => Promise<void>) | null = null;
 
+  // Set from a persisted pagehide to the next pageshow: the page is (going) into the back/forward cache, where a
+  // worker reply arriving after the freeze would evict it. Events wait in the page-hide buffer meanwhile.
+  let enteringCache = false;
   const flush = (): void => {
-    if (!remote || !granted || pending.length === 0) return;
+    if (!remote || !granted || pending.length === 0 || enteringCache) return;
     const batch = pending.splice(0, pending.length);
     for (const e of batch) inflight.set(e.id, e);
     remote
@@ -321,12 +324,18 @@ export function createTailor(deps: TailorDeps): TailorApi {
 
   // Restored from the back/forward cache: pick up what other pages of the shop left in the buffer.
   addEventListener('pageshow', (e) => {
-    if (!e.persisted || !granted) return;
+    if (!e.persisted) return;
+    enteringCache = false;
+    if (!granted) return;
     pending.unshift(...takePending<IdentifiedEvent>().filter((x) => !inflight.has(x.id)));
     flush();
   });
-  onPageHide(() => {
+  onPageHide((e) => {
     if (granted) savePending([...inflight.values(), ...pending]);
+    if (e.type === 'pagehide' && (e as PageTransitionEvent).persisted) enteringCache = true;
+    // Into the cache: no worker traffic at all (the buffer holds the events, the outbox the reports; a restore or
+    // the next page delivers them). A tab switch or a page being discarded still flushes and sends.
+    if (enteringCache) return;
     flush();
     // Deliver queued reports with keepalive: the worker dies with the page.
     if (decision.sync && remote) void remote.sync({ keepalive: true }).catch(() => {});

@@ -18,6 +18,7 @@ import { isReturnLanding } from './offers/isReturnLanding';
 import { FEATURES_SNAPSHOT_KEY } from './features/snapshotKey';
 import type { Store } from './store/store';
 import type { StoredEventInput } from './store/schema';
+import { DECISION_LOCK_NAME, defaultLockManager, withLock, type LockManagerLike } from './store/lib/withStoreLock';
 import type { FeatureSource, OfferDeps } from './decisionModule';
 import { secureRandom } from './lib/secureRandom';
 import { newDecisionId } from './lib/newDecisionId';
@@ -49,6 +50,8 @@ export interface WorkerApiOptions {
   fetch?: typeof fetch;
   /** Delay before the running features are saved after a fold (default 2 s). */
   snapshotDelayMs?: number;
+  /** Cross-tab locks (default: the browser's Web Locks, when it has them). */
+  locks?: LockManagerLike;
 }
 
 function parseCapabilities(value: unknown, fn: string): Capabilities {
@@ -218,7 +221,8 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
           now,
           ...(options.fetch ? { fetch: options.fetch } : {}),
         };
-        const { offer } = await decideOffer(deps, request, newDecisionId());
+        // One decision across tabs: the live-offer check, the decision and its record happen under one lock.
+        const { offer } = await withLock(options.locks ?? defaultLockManager(), DECISION_LOCK_NAME, () => decideOffer(deps, request, newDecisionId()));
         return offer;
       } catch (error) {
         log.warn('decision failed; no offer:', error instanceof Error ? error.message : error);

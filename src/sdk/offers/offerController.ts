@@ -80,7 +80,12 @@ export function startOffers(deps: OfferControllerDeps): OfferController {
       busy = false;
     }
   };
-  const stop = watchTriggers(deps.triggers, deps.sources, (t) => void onTrigger(t));
+  // A tab the shopper is not looking at decides nothing (idle_cart would fire in every open tab at once); the
+  // visible tab's decision is the one, and the worker's lock keeps two visible windows to one.
+  const stop = watchTriggers(deps.triggers, deps.sources, (t) => {
+    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return;
+    void onTrigger(t);
+  });
   return {
     stop() {
       stop();
