@@ -1,7 +1,7 @@
 /**
  * Issue 14, the cart from the page with zero code, in real Chromium: on a shop that publishes its cart only through
- * a GA4 dataLayer (no JSON-LD), a Shopify-style shop (its Ajax cart API's JSON, `ShopifyAnalytics.meta`) and a
- * WooCommerce-style shop (its Store API cart), the cart value the worker prices offers on equals the total the
+ * a GA4 dataLayer (no JSON-LD), a Shopify-style shop (its Ajax cart API's JSON, `ShopifyAnalytics.meta`), a
+ * WooCommerce-style shop (its Store API cart) and a shop that publishes only schema.org `Order` markup, the cart value the worker prices offers on equals the total the
  * page shows after add, quantity change and remove, across navigation and in a second tab; an idle spell with an
  * empty cart asks nothing, with a full cart it shows an offer priced on that cart.
  */
@@ -22,7 +22,7 @@ const { server, browser } = useShop({
 });
 
 const IDLE_S = 2;
-const PLATFORMS: Platform[] = ['ga4', 'shopify', 'woocommerce'];
+const PLATFORMS: Platform[] = ['ga4', 'shopify', 'woocommerce', 'schema-order'];
 const shops = new Map<Platform, PlatformShop>();
 beforeAll(async () => {
   for (const p of PLATFORMS) shops.set(p, await startPlatformShop(p, server().tailorUrl, `idle-cart:${IDLE_S}`));

@@ -92,6 +92,15 @@ export function productsFromJsonLd(texts: readonly string[], options: { variant?
   }
 }
 
+/** Every schema.org node of the page's JSON-LD texts (top level, arrays, `@graph`, `mainEntity`). Never throws. */
+export function jsonLdNodes(texts: readonly string[]): SchemaNode[] {
+  try {
+    return nodesOf(texts);
+  } catch {
+    return [];
+  }
+}
+
 /** Every `@type` (bare name, duplicates kept) of the nodes in the page's JSON-LD texts. Never throws. */
 export function jsonLdTypes(texts: readonly string[]): string[] {
   try {

@@ -6,12 +6,14 @@
  *   `/cart/add.js`, `/cart/change.js`) with Shopify's JSON shape (prices in cents), a theme form posting to it;
  * - `woocommerce`: `<body class="woocommerce">`, the Store API cart (`/wp-json/wc/store/v1/cart`, amounts as strings
  *   of minor units) and the classic `add_to_cart_button` / `remove` / `update_cart` controls.
+ * - `schema-order`: only schema.org JSON-LD: a pending `Order` describing the cart on every page (replaced by the
+ *   theme after each change) and a `Product` on product pages; no dataLayer, no platform API.
  * Every page prints the server's cart total in `#cart-total` (what the shopper sees), and carries Tailor's one tag.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Platform = 'ga4' | 'shopify' | 'woocommerce';
+export type Platform = 'ga4' | 'shopify' | 'woocommerce' | 'schema-order';
 
 interface Product {
   id: string;
@@ -42,6 +44,15 @@ const cartOf = (req: IncomingMessage, res: ServerResponse): Cart => {
 };
 const totalCents = (cart: Cart) => [...cart].reduce((s, [id, q]) => s + PRODUCTS.find((p) => p.id === id)!.cents * q, 0);
 const lines = (cart: Cart) => [...cart].filter(([, q]) => q > 0).map(([id, quantity]) => ({ p: PRODUCTS.find((x) => x.id === id)!, quantity }));
+
+/** The cart as a pending schema.org Order, the way Google's order markup describes one. */
+function schemaOrder(cart: Cart) {
+  return {
+    '@context': 'https://schema.org', '@type': 'Order', orderStatus: 'https://schema.org/OrderPaymentDue',
+    acceptedOffer: lines(cart).map(({ p, quantity }) => ({ '@type': 'Offer', itemOffered: { '@type': 'Product', name: p.name, sku: p.id }, price: (p.cents / 100).toFixed(2), priceCurrency: 'EUR', eligibleQuantity: { '@type': 'QuantitativeValue', value: quantity } })),
+    totalPaymentDue: { '@type': 'PriceSpecification', price: (totalCents(cart) / 100).toFixed(2), priceCurrency: 'EUR' },
+  };
+}
 
 function shopifyCart(cart: Cart) {
   return {
@@ -77,6 +88,22 @@ function themeScript(platform: Platform, page: string, product: Product | null, 
         const r = await post('/api/change', { id, delta });
         const p = ${JSON.stringify(PRODUCTS)}.find((x) => x.id === id);
         push({ event: delta > 0 ? 'add_to_cart' : 'remove_from_cart', ecommerce: { currency: 'EUR', value: (p.cents * Math.abs(r.applied)) / 100, items: [{ item_id: p.id, item_name: p.name, price: p.cents / 100, quantity: Math.abs(r.applied) }] } });
+        show(r.total);
+      });`;
+  }
+  if (platform === 'schema-order') {
+    return `${common}
+      const products = ${JSON.stringify(PRODUCTS)};
+      const order = (lines, total) => ({ '@context': 'https://schema.org', '@type': 'Order', orderStatus: 'https://schema.org/OrderPaymentDue',
+        acceptedOffer: lines.filter((l) => l.quantity > 0).map((l) => { const p = products.find((x) => x.id === l.id); return { '@type': 'Offer', itemOffered: { '@type': 'Product', name: p.name, sku: p.id }, price: (p.cents / 100).toFixed(2), priceCurrency: 'EUR', eligibleQuantity: { '@type': 'QuantitativeValue', value: l.quantity } }; }),
+        totalPaymentDue: { '@type': 'PriceSpecification', price: (total / 100).toFixed(2), priceCurrency: 'EUR' } });
+      document.addEventListener('click', async (e) => {
+        const b = e.target.closest('[data-change]'); if (!b) return;
+        const r = await post('/api/change', { id: b.dataset.id, delta: Number(b.dataset.change) });
+        document.querySelectorAll('script[data-order]').forEach((s) => s.remove());
+        const s = document.createElement('script'); s.type = 'application/ld+json'; s.dataset.order = '';
+        s.textContent = JSON.stringify(order(r.lines, r.total));
+        document.head.appendChild(s);
         show(r.total);
       });`;
   }
@@ -129,7 +156,9 @@ function page(platform: Platform, tag: string, kind: string, product: Product | 
   const body = kind === 'product' ? `<h1>${product!.name}</h1><p>€${(product!.cents / 100).toFixed(2)}</p>${productMarkup(platform, product!)}`
     : kind === 'cart' ? `<h1>Cart</h1><ul>${cartMarkup(platform, cart)}</ul>`
       : `<h1>Tea shop</h1><ul>${PRODUCTS.map((p) => `<li><a href="/products/${p.id}">${p.name}</a></li>`).join('')}</ul>`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${kind}</title>
+  const structured = platform !== 'schema-order' ? ''
+    : `<script type="application/ld+json" data-order>${JSON.stringify(schemaOrder(cart))}</script>${product ? `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'Product', name: product.name, sku: product.id, offers: { '@type': 'Offer', price: (product.cents / 100).toFixed(2), priceCurrency: 'EUR' } })}</script>` : ''}`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${kind}</title>${structured}
     <script>${themeScript(platform, kind, product, cart)}</script>${tag}</head>
     <body class="${platform === 'woocommerce' ? 'woocommerce woocommerce-page' : ''}"><nav><a href="/">Home</a> <a href="/cart" data-testid="cart-link">Cart</a> €<span id="cart-total">${(totalCents(cart) / 100).toFixed(2)}</span></nav>${body}</body></html>`;
 }
@@ -154,7 +183,7 @@ async function handle(platform: Platform, tag: string, req: IncomingMessage, res
     const before = cart.get(id) ?? 0;
     const after = typeof body.set === 'number' ? body.set : Math.max(0, before + Number(body.delta));
     cart.set(id, after);
-    return send(200, 'application/json', JSON.stringify({ applied: after - before, total: totalCents(cart) }));
+    return send(200, 'application/json', JSON.stringify({ applied: after - before, total: totalCents(cart), lines: lines(cart).map(({ p, quantity }) => ({ id: p.id, quantity })) }));
   }
   if (platform === 'shopify' && url.pathname === '/cart.js') return send(200, 'application/json', JSON.stringify(shopifyCart(cart)));
   if (platform === 'shopify' && req.method === 'POST' && url.pathname === '/cart/add.js') {
