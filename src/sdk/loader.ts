@@ -11,6 +11,7 @@ import { parseTagConfig } from '../core/config';
 import { log } from '../core/logger';
 import { VERSION } from '../core/version';
 import { takeQueuedCalls, type QueuedCall } from './lib/replayQueue';
+import { EARLY_CALLS_KEY, dropEarly, saveEarly, takeEarly } from './lib/earlyBuffer';
 import type { RuntimeModule, TailorApi } from './runtime';
 
 /** Injected at build time: chunk paths relative to tailor.js, and the chunks each entry imports statically. */
@@ -33,7 +34,15 @@ function main(): void {
   if (config.debug) log.level = 'debug';
   for (const warning of warnings) log.warn(warning);
 
-  const queue: QueuedCall[] = takeQueuedCalls(w.tailor);
+  // Calls an earlier page queued before its runtime came up (earlyBuffer.ts) run first, then this page's.
+  const queue: QueuedCall[] = [...takeEarly<QueuedCall>(EARLY_CALLS_KEY), ...takeQueuedCalls(w.tailor)];
+  // Until the runtime is up, a hiding page saves what the runtime would have read (earlyBuffer.ts).
+  const pageId = Math.random().toString(36).slice(2);
+  const onHide = () => {
+    if (!real) saveEarly(pageId, queue);
+  };
+  addEventListener('pagehide', onHide, { capture: true });
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && onHide(), { capture: true });
   let real: TailorApi | null = null;
   const waiting: ((api: TailorApi | null) => void)[] = [];
   const settle = (api: TailorApi | null) => waiting.splice(0).forEach((fn) => fn(api));
@@ -74,6 +83,8 @@ function main(): void {
   for (const dep of __TAILOR_RUNTIME_DEPS__) import(/* @vite-ignore */ new URL(dep, src).href).catch(() => {});
   import(/* @vite-ignore */ runtimeUrl)
     .then((mod: RuntimeModule) => {
+      // This page is up after all: what it saved while hidden is read from its own dataLayer and queue now.
+      dropEarly(pageId);
       const workerDeps = __TAILOR_WORKER_DEPS__.map((dep) => new URL(dep, src).href);
       real = mod.start({ config, log, workerUrl: new URL(__TAILOR_WORKER__, src).href, workerDeps, sdkBase: new URL('.', src).href }, queue);
       // Keep the object identity merchants may have captured; swap in the real methods.

@@ -16,6 +16,7 @@ import { downloadBlob } from './lib/downloadBlob';
 import { startWorker } from './lib/startWorker';
 import { onPageHide } from './lib/onPageHide';
 import { clearPending, hasOptedOut, rememberOptOut, savePending, takePending } from './lib/pendingBuffer';
+import { clearEarly } from './lib/earlyBuffer';
 import { replay, type QueuedCall } from './lib/replayQueue';
 import { manualEvent, startTracker, type IdentifiedEvent, type Tracker } from './track/tracker';
 import { readDataLayer } from '../core/events/datalayer';
@@ -276,6 +277,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
     pending.length = 0;
     inflight.clear();
     clearPending();
+    clearEarly();
     stopOffers?.();
     stopOffers = null;
     fireTrigger = null;
@@ -312,6 +314,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
       preConsent = [];
       pending.length = 0;
       clearPending();
+    clearEarly();
     } else if (!granted && explicit === false) {
       // Withdrawn before anything was stored: stop capture and drop what was held in memory.
       tracker?.stop();

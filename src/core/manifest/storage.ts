@@ -20,6 +20,8 @@ export const DATABASE_NAME = 'tailor';
 export const OPT_OUT_KEY = 'tailor:optout:v1';
 /** The page-hide buffer's localStorage key. */
 export const PENDING_BUFFER_KEY = 'tailor:pending:v1';
+/** The loader's early buffer (ecommerce dataLayer entries and queued calls of a page that hid before the runtime was up). */
+export const EARLY_BUFFER_KEYS = ['tailor:early-datalayer:v1', 'tailor:early-calls:v1'] as const;
 /** Events the page-hide buffer holds at most. */
 export const PENDING_BUFFER_MAX = 200;
 /** Prefix of the Cache Storage caches holding the model files. */
@@ -158,6 +160,14 @@ export const OTHER_STORAGE: readonly OtherStorageSpec[] = [
     holds: `up to ${PENDING_BUFFER_MAX} validated, scrubbed events not yet written when a page was hidden (only after consent)`,
     retention: 'read and removed by the next page of the shop; removed on consent withdrawal and by "Delete my data"',
   },
+  ...EARLY_BUFFER_KEYS.map((key) => ({
+    kind: 'localStorage' as const,
+    key,
+    holds: key.includes('calls')
+      ? "the tailor.track and tailor.cart calls a page queued before Tailor's runtime loaded, when that page went away first"
+      : "the ecommerce entries (event and ecommerce payload only) of a page's dataLayer when the page went away before Tailor's runtime loaded; validated, scrubbed and stored (after consent) by the next page",
+    retention: 'read and removed by the next page of the shop; dropped unread after 30 minutes; never written after an opt-out; removed on consent withdrawal and by "Delete my data"',
+  })),
   {
     kind: 'localStorage',
     key: OPT_OUT_KEY,

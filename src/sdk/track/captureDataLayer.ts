@@ -1,6 +1,7 @@
 /**
  * GA4 and Universal Analytics ecommerce from `window.dataLayer`: entries
- * pushed before Tailor loaded are read once, later pushes through
+ * pushed before Tailor loaded are read once (and the ecommerce entries of an
+ * earlier page that hid before its runtime was up, see earlyBuffer.ts), later pushes through
  * observeDataLayer.ts (a wrapped `push` that returns exactly what the original
  * returned, or polling where the page made `push` read-only).
  */
@@ -8,6 +9,7 @@ import { pageHintFromDataLayer, readDataLayer } from '../../core/events/datalaye
 import type { PageType } from '../../core/events/schema';
 import type { Capture } from './context';
 import { observeDataLayer } from '../lib/observeDataLayer';
+import { EARLY_ENTRIES_KEY, takeEarly } from '../lib/earlyBuffer';
 
 type DataLayer = unknown[] & { push: (...items: unknown[]) => number };
 
@@ -31,6 +33,8 @@ export const captureDataLayer: Capture = (ctx) => {
       ctx.log.debug('dataLayer entry ignored:', error);
     }
   };
+  // What earlier pages pushed while their runtime was still loading (loader's earlyBuffer), then this page's.
+  for (const entry of takeEarly(EARLY_ENTRIES_KEY)) handle(entry);
   for (const entry of dl.slice()) handle(entry);
   // The merchant's push (or GTM's, if it wrapped first) runs first and its result is returned untouched.
   const observed = observeDataLayer(dl, handle);

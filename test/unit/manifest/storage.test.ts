@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /**
  * The manifest's storage section against the real store: the stores and indexes the migrations create, the
  * retention the sweep applies (at exactly the declared age), the fields the worker writes into session rows,
@@ -7,7 +8,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import {
-  DATABASE_NAME, MAX_STORED_EVENTS, META_KEYS, MODEL_CACHE_PREFIX, OBJECT_STORES, OUTBOUND_LOG_ENTRIES, PENDING_BUFFER_KEY, OPT_OUT_KEY,
+  DATABASE_NAME, MAX_STORED_EVENTS, META_KEYS, MODEL_CACHE_PREFIX, OBJECT_STORES, OUTBOUND_LOG_ENTRIES, PENDING_BUFFER_KEY, OPT_OUT_KEY, EARLY_BUFFER_KEYS,
   PENDING_BUFFER_MAX, RETENTION_DAYS,
 } from '../../../src/core/manifest';
 import { openStore } from '../../../src/worker/store/openStore';
@@ -140,6 +141,10 @@ describe('storage section of the manifest', () => {
     expect(MODEL_CACHE_PREFIX).toBe(CACHE_PREFIX);
     // Nothing else on the page side touches localStorage, sessionStorage or cookies.
     const pageStorage = matchesIn(tsFiles('src/sdk'), /\b(localStorage|sessionStorage|document\.cookie)\b/g).map(({ file }) => file);
-    expect([...new Set(pageStorage)]).toEqual(['src/sdk/lib/pendingBuffer.ts']);
+    expect([...new Set(pageStorage)].sort()).toEqual(['src/sdk/lib/earlyBuffer.ts', 'src/sdk/lib/pendingBuffer.ts']);
+    // The early buffer's keys are the ones the manifest declares, and it honours the opt-out flag.
+    const early = readFileSync('src/sdk/lib/earlyBuffer.ts', 'utf8');
+    expect([...early.matchAll(/_KEY = '(tailor:[^']+)'/g)].map((m) => m[1])).toEqual([...EARLY_BUFFER_KEYS]);
+    expect(early).toContain(`'${OPT_OUT_KEY}'`);
   });
 });
