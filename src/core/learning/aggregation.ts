@@ -47,6 +47,21 @@ export interface Aggregation {
   release(batch: number): ReleasedBatch | null;
 }
 
+/**
+ * The released batches summed entry by entry, with the noise variance of every entry of the sum (the batches'
+ * σ² added up). `length` is what the caller's spec needs; a batch of another length is refused, naming `fn`.
+ */
+export function sumBatches(batches: readonly ReleasedBatch[], length: number, fn: string, specVersion: string): { sums: Float64Array; noiseVariance: number } {
+  const sums = new Float64Array(length);
+  let noiseVariance = 0;
+  for (const b of batches) {
+    if (b.sums.length !== length) throw new RangeError(`'batches' passed to '${fn}': batch ${b.batch} has ${b.sums.length} entries; spec ${specVersion} needs ${length}`);
+    b.sums.forEach((x, i) => (sums[i]! += x));
+    noiseVariance += b.sigma * b.sigma;
+  }
+  return { sums, noiseVariance };
+}
+
 /** σ of the per-entry noise the settings call for. */
 export function centralSigma(settings: CentralDpSettings): number {
   return discreteGaussianSigmaFor(settings.epsilon, settings.delta, settings.reportsPerDeviceWeek);

@@ -20,8 +20,8 @@ import { contentHash } from '../privacy/lib/contentHash';
 import { mulberry32, randomNormal } from '../lib/random';
 import { roundWeights } from '../privacy/lib/thompsonWeights';
 import { cartGroups, cellCount, type CellSpec } from './contextCells';
-import type { ReleasedBatch } from './aggregation';
-import { HOLDOUT_ARM, LEARNING_TIERS, cellArmCounts } from './measurement';
+import { sumBatches, type ReleasedBatch } from './aggregation';
+import { HOLDOUT_ARM, LEARNING_TIERS, cellArmCounts, measurementLength } from './measurement';
 
 /** The model's predicted conversion per (cell, tier), in LEARNING_TIERS order. */
 export type CellPrior = readonly (readonly number[])[];
@@ -194,14 +194,7 @@ export function learnCellPolicy(input: LearnInput): CellPolicy {
   if (!(grossMargin > 0 && grossMargin < 1)) throw new RangeError(`'grossMargin' passed to 'learnCellPolicy' must be in (0, 1), got ${String(grossMargin)}`);
   const cells = cellCount(spec);
   checkPrior(prior, cells);
-  const length = cells * (LEARNING_TIERS.length + 1) * 2;
-  const sums = new Float64Array(length);
-  let noiseVariance = 0;
-  for (const b of batches) {
-    if (b.sums.length !== length) throw new RangeError(`'batches' passed to 'learnCellPolicy': batch ${b.batch} has ${b.sums.length} entries; spec ${spec.version} needs ${length}`);
-    b.sums.forEach((x, i) => (sums[i]! += x));
-    noiseVariance += b.sigma * b.sigma;
-  }
+  const { sums, noiseVariance } = sumBatches(batches, measurementLength(spec), 'learnCellPolicy', spec.version);
   const posteriors: ArmPosterior[][] = [];
   for (let c = 0; c < cells; c++) {
     const holdout = cellArmCounts(sums, c, HOLDOUT_ARM);

@@ -4,12 +4,12 @@
  * shoppers): the margin per exposure of every non-holdout exposure, Σ purchases(t) × (margin − t), against the
  * holdout's purchases × margin, both per unit of order value (the measurement carries no order value; within a
  * shop the carts of the two groups are the same draw). When the policy's upper confidence bound is below the
- * holdout's level, the config falls back to no discount (with the exploration floor, so the loop still learns)
+ * holdout's level less a tolerance (2 % of it), the config falls back to no discount (with the exploration floor, so the loop still learns)
  * and the dashboard says so.
  */
 import { cellCount, type CellSpec } from './contextCells';
-import type { ReleasedBatch } from './aggregation';
-import { HOLDOUT_ARM, LEARNING_TIERS, cellArmCounts } from './measurement';
+import { sumBatches, type ReleasedBatch } from './aggregation';
+import { HOLDOUT_ARM, LEARNING_TIERS, cellArmCounts, measurementLength } from './measurement';
 
 /** The verdict, for the config and the dashboard. */
 export interface StopLoss {
@@ -28,22 +28,21 @@ export interface StopLossSettings {
   z: number;
   /** Holdout exposures below which no verdict is given. */
   minHoldoutExposures: number;
+  /**
+   * Loss tolerated, as a share of the holdout's margin per exposure: learning costs something while it explores,
+   * and falling back at the first significant cent would stop it before it finds who responds. The product's
+   * promise is "never more than 2 % of profit below no discount".
+   */
+  tolerance: number;
 }
 
-export const DEFAULT_STOP_LOSS: Readonly<StopLossSettings> = Object.freeze({ z: 2.326, minHoldoutExposures: 200 });
+export const DEFAULT_STOP_LOSS: Readonly<StopLossSettings> = Object.freeze({ z: 2.326, minHoldoutExposures: 200, tolerance: 0.02 });
 
 /** The stop-loss verdict over released batches. */
 export function stopLossOf(spec: CellSpec, batches: readonly ReleasedBatch[], grossMargin: number, settings: StopLossSettings = DEFAULT_STOP_LOSS): StopLoss {
   if (!(grossMargin > 0 && grossMargin < 1)) throw new RangeError(`'grossMargin' passed to 'stopLossOf' must be in (0, 1), got ${String(grossMargin)}`);
   const cells = cellCount(spec);
-  const length = cells * (LEARNING_TIERS.length + 1) * 2;
-  const sums = new Float64Array(length);
-  let noiseVariance = 0;
-  for (const b of batches) {
-    if (b.sums.length !== length) throw new RangeError(`'batches' passed to 'stopLossOf': batch ${b.batch} has ${b.sums.length} entries; spec ${spec.version} needs ${length}`);
-    b.sums.forEach((x, i) => (sums[i]! += x));
-    noiseVariance += b.sigma * b.sigma;
-  }
+  const { sums, noiseVariance } = sumBatches(batches, measurementLength(spec), 'stopLossOf', spec.version);
   let pe = 0;
   let value = 0;
   let square = 0;
@@ -72,10 +71,10 @@ export function stopLossOf(spec: CellSpec, batches: readonly ReleasedBatch[], gr
   const varP = Math.max(0, Math.max(0, square) / pe - vp * vp) / pe + noise / (pe * pe);
   const varH = (hRate * (1 - hRate) * grossMargin * grossMargin) / he + (cells * noiseVariance * grossMargin * grossMargin) / (he * he);
   const se = Math.sqrt(varP + varH);
-  const active = vp - vh + settings.z * se < 0;
+  const active = vp - vh * (1 - settings.tolerance) + settings.z * se < 0;
   const fmt = (x: number) => (x * 100).toFixed(2);
   const reason = active
-    ? `the policy earns ${fmt(vp)} % of order value per exposure against ${fmt(vh)} % for the holdout (significantly less, z = ${settings.z}): serving no discount until it recovers`
+    ? `the policy earns ${fmt(vp)} % of order value per exposure against ${fmt(vh)} % for the holdout (significantly less, by more than the ${settings.tolerance * 100} % tolerated, z = ${settings.z}): serving no discount until it recovers`
     : `the policy earns ${fmt(vp)} % of order value per exposure, the holdout ${fmt(vh)} % (not significantly worse)`;
   return { active, policy: vp, holdout: vh, se, reason };
 }

@@ -87,13 +87,18 @@ describe('stop-loss', () => {
     const losing = stopLossOf(spec, [exact(sums(400, () => 0.1, 400, 0.14), 6.5)], 0.4);
     expect(losing.active).toBe(true);
     expect(losing.policy!).toBeLessThan(losing.holdout!);
-    expect(losing.reason).toMatch(/significantly less/);
+    expect(losing.reason).toMatch(/significantly less, by more than the 2 % tolerated/);
     const fine = stopLossOf(spec, [exact(sums(400, (t) => 0.1 + t / 100, 400, 0.1), 6.5)], 0.4);
     expect(fine.active).toBe(false);
     const thin = stopLossOf(spec, [exact(sums(400, () => 0.1, 10, 0.5))], 0.4);
     expect(thin).toMatchObject({ active: false, policy: null });
     expect(thin.reason).toMatch(/not enough data/);
     expect(() => stopLossOf(spec, [], 1.2)).toThrow(/'grossMargin' passed to 'stopLossOf'/);
+    // Learning may cost up to the tolerance (2 % of the holdout's margin) before it falls back, however sure.
+    const holdoutConv = 0.1;
+    const perExposure = (lossShare: number) => (tier: number) => (holdoutConv * 0.4 * (1 - lossShare)) / (0.4 - tier / 100);
+    expect(stopLossOf(spec, [exact(sums(200_000, perExposure(0.01), 200_000, holdoutConv))], 0.4).active).toBe(false);
+    expect(stopLossOf(spec, [exact(sums(200_000, perExposure(0.05), 200_000, holdoutConv))], 0.4).active).toBe(true);
   });
 
   it('makes the nightly update serve no discount but the exploration floor while it holds', () => {
