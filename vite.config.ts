@@ -10,6 +10,7 @@
 import { build, defineConfig, type Plugin } from 'vite';
 import { tailorManifest } from './scripts/vite/manifestPlugin';
 import { copyModels } from './scripts/vite/copyModels';
+import { comlinkNoFinalizers } from './scripts/vite/comlinkNoFinalizers';
 
 /** Entry points of the lazily loaded chunks, by name. */
 export const LAZY_ENTRIES = { worker: 'src/worker/index.ts', runtime: 'src/sdk/runtime.ts', esm: 'src/index.ts' } as const;
@@ -85,5 +86,5 @@ export default defineConfig({
       },
     },
   },
-  plugins: [tailorLoader(), tailorManifest(), copyModels()],
+  plugins: [comlinkNoFinalizers(), tailorLoader(), tailorManifest(), copyModels()],
 });

@@ -33,6 +33,8 @@ export function chromiumPath(): string {
  * empty temporary profile, and every test context is a fresh incognito-like
  * context on top of it.
  */
-export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+export async function launchChromium(extraArgs: string[] = [], options: { backForwardCache?: boolean } = {}): Promise<Browser> {
+  // Playwright turns the back/forward cache off by default; the bfcache test turns it back on.
+  const ignoreDefaultArgs = options.backForwardCache ? ['--disable-back-forward-cache'] : [];
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS, ...extraArgs], ignoreDefaultArgs });
 }
