@@ -2,15 +2,17 @@
  * Tailor's HTTP app: the SDK files, health, and the `/v1` collector API.
  * Pure construction — no listening — so tests can drive it with `app.request`.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { VERSION } from '../core/version';
 import { dbStatus, type Db } from './db';
 import { mountSdkFiles } from './sdkFiles';
 import { mountCoupons, type CouponDeps } from './coupons';
 import { mountCollector, type CollectorDeps } from './collector';
 import { mountDashboard } from './dashboard';
+import { cameOverTls, clientAddressReader } from './lib/clientAddress';
 
 /** What the app needs from its process. */
 export interface TailorAppOptions {
@@ -23,6 +25,28 @@ export interface TailorAppOptions {
   coupons?: Omit<CouponDeps, 'db'>;
   /** Collector and dashboard settings (ε, k, admin token, model prior, …). */
   privacy?: Omit<CollectorDeps, 'db'>;
+  /**
+   * A reverse proxy in front is trusted (TAILOR_TRUST_PROXY, off by default): the client address for rate limits is
+   * the last `X-Forwarded-For` entry and `X-Forwarded-Proto: https` counts as TLS. Off, both headers are ignored:
+   * anyone can send them.
+   */
+  trustProxy?: boolean;
+}
+
+/** HSTS for a year, sent only on responses that went out over TLS (a browser ignores it over plain HTTP anyway). */
+export const HSTS = 'max-age=31536000';
+/** What every HTML page gets when it sets no framing rule of its own: no page of Tailor's is meant to be framed. */
+export const FRAME_ANCESTORS = "frame-ancestors 'none'";
+
+/** Adds the headers every response carries: nosniff, HSTS over TLS, and no framing for HTML. */
+function securityHeaders(c: Context, trustProxy: boolean): void {
+  c.res.headers.set('X-Content-Type-Options', 'nosniff');
+  if (cameOverTls(c, trustProxy)) c.res.headers.set('Strict-Transport-Security', HSTS);
+  if (!(c.res.headers.get('Content-Type') ?? '').startsWith('text/html')) return;
+  const csp = c.res.headers.get('Content-Security-Policy');
+  if (csp === null) c.res.headers.set('Content-Security-Policy', FRAME_ANCESTORS);
+  else if (!/(^|;)\s*frame-ancestors\s/.test(csp)) c.res.headers.set('Content-Security-Policy', `${csp}; ${FRAME_ANCESTORS}`);
+  c.res.headers.set('X-Frame-Options', 'DENY');
 }
 
 /** Builds the Hono app for Tailor's own origin. */
@@ -30,10 +54,22 @@ export function createTailorApp(opts: TailorAppOptions): Hono {
   const app = new Hono();
   const maxBody = opts.maxBodyBytes ?? 64 * 1024;
 
+  const trustProxy = opts.trustProxy ?? false;
+  const clientAddress = clientAddressReader(trustProxy);
+
+  app.use('*', async (c, next) => {
+    await next();
+    securityHeaders(c, trustProxy);
+  });
+
   app.onError((error, c) => {
+    // A client's mistake (a bad header, a malformed URL) is a 4xx naming it; the stack stays in the log, never in a body.
+    if (error instanceof HTTPException && error.status < 500) return c.json({ error: 'bad_request', message: error.message || 'bad request' }, error.status);
+    if (error instanceof URIError) return c.json({ error: 'bad_path', message: 'the URL is not valid percent-encoding' }, 400);
     console.error('[tailor] server error:', error);
     return c.json({ error: 'internal', message: 'internal server error' }, 500);
   });
+  app.notFound((c) => c.json({ error: 'not_found', message: `no route ${c.req.method} ${c.req.path}` }, 404));
 
   app.get('/healthz', (c) => {
     const db = dbStatus(opts.db);
@@ -51,8 +87,8 @@ export function createTailorApp(opts: TailorAppOptions): Hono {
       onError: (c) => c.json({ error: 'payload_too_large', message: `request body exceeds ${maxBody} bytes` }, 413),
     }),
   );
-  if (opts.coupons) mountCoupons(app, { db: opts.db, ...opts.coupons });
-  const privacy = { ...opts.privacy, db: opts.db };
+  if (opts.coupons) mountCoupons(app, { db: opts.db, ...opts.coupons, rateLimit: { clientAddress, ...opts.coupons.rateLimit } });
+  const privacy = { clientAddress, ...opts.privacy, db: opts.db };
   const collector = mountCollector(app, privacy);
   // The collector's cell service, so the dashboard and the config share one cache and one noise source.
   mountDashboard(app, privacy, collector.cells);

@@ -5,7 +5,7 @@
  * have run, so a database from any earlier version upgrades in order.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { COUPON_MIGRATIONS } from './coupons/migrations';
 import { COLLECTOR_MIGRATIONS } from './collector/migrations';
@@ -20,24 +20,47 @@ export const MIGRATIONS: readonly string[] = [
   ...COLLECTOR_MIGRATIONS,
 ];
 
-/** Opens (creating directories as needed) and migrates the database at `path` (`:memory:` allowed). */
+/** Owner read/write only: the database holds the coupon secret and the coupon ledger. */
+export const DB_FILE_MODE = 0o600;
+
+/**
+ * Opens (creating directories as needed) and migrates the database at `path` (`:memory:` allowed).
+ *
+ * The file is created 0600 (and an older one tightened to it) before SQLite opens it: SQLite gives the `-wal` and
+ * `-shm` files the main file's mode, so they are 0600 too. `synchronous = FULL`: in WAL mode NORMAL may lose the
+ * last commits on power loss, and the coupon ledger's "already redeemed" must survive one.
+ */
 export function openDatabase(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') prepareDatabaseFile(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   migrate(db);
   return db;
 }
 
-/** Runs the migrations the database has not seen yet, each in its own transaction. */
+/** Creates the directory (0700 when new) and the file with {@link DB_FILE_MODE}; tightens files an older version left 0644. */
+function prepareDatabaseFile(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', DB_FILE_MODE));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, DB_FILE_MODE);
+}
+
+/**
+ * Runs the migrations the database has not seen yet, each in its own IMMEDIATE transaction that reads
+ * `user_version` under the write lock: several processes starting on a new file at once run each migration once.
+ */
 export function migrate(db: Db): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let i = current; i < MIGRATIONS.length; i++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[i]!);
-      db.pragma(`user_version = ${i + 1}`);
-    })();
+  const step = db.transaction((): boolean => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current >= MIGRATIONS.length) return false;
+    db.exec(MIGRATIONS[current]!);
+    db.pragma(`user_version = ${current + 1}`);
+    return true;
+  });
+  while (step.immediate()) {
+    // One migration per transaction, as before.
   }
   return MIGRATIONS.length;
 }

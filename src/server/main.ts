@@ -15,7 +15,9 @@
  * client per 10 minutes, default 30), PUBLIC_URL / SHOP_PUBLIC_URL when behind a proxy, TAILOR_SHOP_TAG (JSON of extra
  * attributes for the demo shop's tag, e.g. `{"data-consent":"required"}`), TAILOR_REPORT_CHANNEL (`local`, the
  * default, or `central`: per-cell learning on central-DP aggregates), TAILOR_CELL_PRIOR (the model bundle's cell
- * prior, read only on the central channel; default models/discount-response/cells.json).
+ * prior, read only on the central channel; default models/discount-response/cells.json), TAILOR_TRUST_PROXY (`1` when a
+ * reverse proxy in front sets X-Forwarded-For and X-Forwarded-Proto: rate limits then key on the address it saw, and
+ * HSTS is sent when it says https; default off, when both headers are ignored). SECURITY.md: what each secret protects.
  */
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
@@ -52,6 +54,7 @@ const bookLimit = Number(process.env.TAILOR_BOOK_RATE_LIMIT ?? 30);
 const app = createTailorApp({
   db,
   sdkDir,
+  trustProxy: trustProxyFromEnv(process.env.TAILOR_TRUST_PROXY),
   coupons: {
     secret: process.env.TAILOR_COUPON_SECRET || loadOrCreateSecret(db),
     site: process.env.TAILOR_COUPON_SITE || 'demo',
@@ -97,6 +100,14 @@ console.log(`Demo shop ${shopUrl}/  (中文: ${shopUrl}/zh/)`);
 console.log(`Demo shop, same origin with a strict CSP: ${tailorUrl}${STRICT_CSP_PATH}/`);
 // One machine-readable line for test harnesses and scripts.
 console.log(JSON.stringify({ event: 'listening', tailorUrl, shopUrl, strictShopUrl: `${tailorUrl}${STRICT_CSP_PATH}` }));
+
+/** TAILOR_TRUST_PROXY: on only when said so; anything unreadable stops the start rather than guessing. */
+function trustProxyFromEnv(raw: string | undefined): boolean {
+  const value = (raw ?? '').trim().toLowerCase();
+  if (['', '0', 'false', 'off', 'no'].includes(value)) return false;
+  if (['1', 'true', 'on', 'yes'].includes(value)) return true;
+  throw new Error(`TAILOR_TRUST_PROXY must be 1/true/on or 0/false/off, got ${JSON.stringify(raw)}`);
+}
 
 /** The merchant's offer policy from TAILOR_POLICY (a JSON object, or a path to a JSON file). */
 function merchantPolicy(): { merchantPolicy?: Record<string, unknown> } {

@@ -17,6 +17,9 @@ import { deriveSeed, mulberry32 } from '../../src/core/lib/random';
 import { useShop } from './lib/useShop';
 import { watchPage, type PageWatch } from './lib/watchPage';
 import { generateReports, uploadBodies } from '../../scripts/simulate/lib/generatedReports';
+import { openDatabase } from '../../src/server/db';
+import { SqlitePolicyStore } from '../../src/server/collector';
+import type { PolicySnapshot } from '../../src/core/privacy';
 
 const K = 50;
 const DAYS = 14;
@@ -46,6 +49,20 @@ async function upload(site: string, reports: Report[]): Promise<void> {
         expect(await response.json()).toEqual({ accepted: body.reports.length, duplicates: 0 });
       }),
     );
+  }
+}
+
+/**
+ * Records policy versions 1 and 2 of `site` in the server's database, as its recomputes would have over weeks of
+ * traffic: the collector counts reports only under versions it issued. Their content is the served default.
+ */
+async function issueVersions(site: string): Promise<void> {
+  const { site: _site, ...served } = (await (await fetch(`${server().tailorUrl}/v1/config?site=${site}`)).json()) as PolicySnapshot & { site: string };
+  const db = openDatabase(server().dbPath);
+  try {
+    for (const version of ['1', '2']) new SqlitePolicyStore(db).save(site, { ...served, version }, Date.now());
+  } finally {
+    db.close();
   }
 }
 
@@ -86,6 +103,7 @@ describe('dashboard', () => {
     }
     for (const [arm, count] of Object.entries(VERSION_2)) reports.push(...generateReports({ arm: arm as Arm, count, conversion: 0.1, day: today, policyVersion: '2' }, rng));
     for (const r of reports) sent[r.arm] = (sent[r.arm] ?? 0) + 1;
+    await issueVersions('demo');
     await upload('demo', reports);
     const small: Report[] = Object.entries(SMALL_SITE).flatMap(([arm, count]) => generateReports({ arm: arm as Arm, count, conversion: 0.1, day: today }, rng));
     await upload('small', small);

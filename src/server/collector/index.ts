@@ -8,7 +8,7 @@
 import type { Hono } from 'hono';
 import { CellService, createCellService } from './cellService';
 import { PolicyService } from './policyService';
-import { SlidingWindowLimiter } from './rateLimiter';
+import { ClientRateLimiter } from './rateLimiter';
 import { mountCellRoutes } from './routes/cells';
 import { mountConfigRoutes } from './routes/config';
 import { mountEstimateRoutes } from './routes/estimates';
@@ -38,9 +38,9 @@ export interface Collector {
  */
 export function mountCollector(app: Hono, deps: CollectorDeps): Collector {
   const resolved = resolveDeps(deps);
-  const limiter = new SlidingWindowLimiter({ ...resolved.rateLimit, now: resolved.now });
+  const limiter = new ClientRateLimiter({ ...resolved.rateLimit, now: resolved.now });
   // Its own budget: an upload flood must not lock the admin out, nor token guessing eat the uploads'.
-  const adminLimiter = new SlidingWindowLimiter({ limit: 10, windowMs: 60_000, now: resolved.now });
+  const adminLimiter = new ClientRateLimiter({ limit: 10, windowMs: 60_000, now: resolved.now });
   const policies = new PolicyService({
     reports: resolved.reports,
     policies: resolved.policies,

@@ -56,8 +56,9 @@ export class PolicyService {
     if (rows.length === 0 && previous === null) {
       snapshot = this.defaultSnapshot();
     } else {
-      snapshot = updatePolicy({ previous, arms: measuredArms(rows, settings), modelPrior, settings, ...(settings.tiers ? { tiers: settings.tiers } : {}) });
-      if (snapshot !== previous) policies.save(site, snapshot, now());
+      const next = updatePolicy({ previous, arms: measuredArms(rows, settings), modelPrior, settings, ...(settings.tiers ? { tiers: settings.tiers } : {}) });
+      // Another process may have minted this number first: serve what was stored, so every process agrees.
+      snapshot = next === previous ? next : policies.save(site, next, now());
     }
     this.cache.delete(site);
     this.cache.set(site, { snapshot, at: now() });

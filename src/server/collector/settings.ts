@@ -4,7 +4,7 @@
  */
 import { parsePolicyConfig } from '../../core/policy';
 import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { peerAddress } from '../lib/clientAddress';
 import type { Db } from '../db';
 import { DEFAULT_BUCKET_VALUES, DEFAULT_BUDGET, DEFAULT_EPSILON, DEFAULT_K, EPSILON_RANGE, ORDER_VALUE_BUCKETS, type BudgetPolicy } from '../../core/privacy';
 import type { EstimateSettings } from './estimatesView';
@@ -126,15 +126,6 @@ export interface ResolvedDeps {
 
 function check(ok: boolean, field: string, rule: string, got: unknown): void {
   if (!ok) throw new RangeError(`'deps.${field}' passed to 'mountCollector' must be ${rule}, got ${JSON.stringify(got)}`);
-}
-
-/** The TCP peer's address under @hono/node-server; undefined elsewhere (e.g. `app.request` in tests). */
-export function peerAddress(c: Context): string | undefined {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Fills in defaults and validates. */

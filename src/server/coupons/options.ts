@@ -2,11 +2,11 @@
  * What `mountCoupons` takes, and the checked, defaulted context the routes share.
  */
 import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { COUPON_SITE_RE, MAX_TIER, MAX_TTL_DAYS, MIN_TIER, couponKey } from '../../core/coupon';
 import type { Db } from '../db';
 import { ClientKeys } from './lib/clientKey';
-import { SlidingWindowLimiter, type WindowLimit } from './lib/slidingWindow';
+import { peerAddress } from '../lib/clientAddress';
+import { TokenBucketLimiter, type WindowLimit } from '../lib/tokenBucket';
 import { KnownSites } from './knownSites';
 import { Redemptions } from './redemptions';
 
@@ -14,7 +14,10 @@ import { Redemptions } from './redemptions';
 export const DEFAULT_TIERS: readonly number[] = [5, 10, 15, 20];
 /** Days a book's codes stay valid unless configured otherwise (rounded up to the next UTC midnight). */
 export const DEFAULT_TTL_DAYS = 7;
-/** Books per site per client per window. Devices cache their book until it expires, so 30 is generous. */
+/**
+ * Books per site per client per window (a token bucket: a burst of `limit`, then one every `windowMs / limit`).
+ * Devices cache their book until it expires, so 30 is generous.
+ */
 export const DEFAULT_BOOK_LIMIT: WindowLimit = { limit: 30, windowMs: 10 * 60_000 };
 /** Refused redemptions (`invalid_code`, `wrong_site`) per client per window: the brake on guessing. */
 export const DEFAULT_FAILED_REDEEM_LIMIT: WindowLimit = { limit: 30, windowMs: 10 * 60_000 };
@@ -55,20 +58,12 @@ export interface CouponContext {
   now: () => number;
   tiers: readonly number[];
   ttlDays: number;
-  bookLimiter: SlidingWindowLimiter;
-  failLimiter: SlidingWindowLimiter;
+  bookLimiter: TokenBucketLimiter;
+  failLimiter: TokenBucketLimiter;
   clientAddress: (c: Context) => string | undefined;
   clientKeys: ClientKeys;
   redemptions: Redemptions;
   knownSites: KnownSites;
-}
-
-function peerAddress(c: Context): string | undefined {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined; // not served by @hono/node-server (e.g. app.request in tests): one shared limit
-  }
 }
 
 /** Checks `deps` and fills in defaults; throws naming the bad argument. */
@@ -91,8 +86,8 @@ export function resolveCouponContext(deps: CouponDeps): CouponContext {
     now: deps.now ?? Date.now,
     tiers,
     ttlDays,
-    bookLimiter: new SlidingWindowLimiter(deps.rateLimit?.books ?? DEFAULT_BOOK_LIMIT),
-    failLimiter: new SlidingWindowLimiter(deps.rateLimit?.failedRedeems ?? DEFAULT_FAILED_REDEEM_LIMIT),
+    bookLimiter: new TokenBucketLimiter(deps.rateLimit?.books ?? DEFAULT_BOOK_LIMIT),
+    failLimiter: new TokenBucketLimiter(deps.rateLimit?.failedRedeems ?? DEFAULT_FAILED_REDEEM_LIMIT),
     clientAddress: deps.rateLimit?.clientAddress ?? peerAddress,
     clientKeys: new ClientKeys(),
     redemptions: new Redemptions(deps.db),

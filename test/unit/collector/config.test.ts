@@ -9,10 +9,12 @@ afterEach(() => r?.db.close());
 const getConfig = (site = 'demo', headers: Record<string, string> = {}) => r.app.request(`/v1/config?site=${site}`, { headers });
 const policies = () => (r.db.prepare('SELECT version FROM privacy_policies ORDER BY version').all() as { version: number }[]).map((p) => p.version);
 // ε = 8 per report (2.4 on 'purchased') so 1500 reports per arm measure conversion well enough to move calibration;
-// at ln 3 the shrinkage rightly keeps every factor at 1 for samples this small.
+// at ln 3 the shrinkage rightly keeps every factor at 1 for samples this small. The collector must serve that ε
+// (LOUD), since it counts only reports made with the ε it serves, and 'default' is the version before any is issued.
+const LOUD = { epsilon: 8 };
 const data = () => [
-  ...simulateReports('holdout', HOLDOUT_TRUTH, 1500, 1, { day: TODAY, epsilon: 8 }),
-  ...simulateReports('tier10', TIER10_TRUTH, 1500, 2, { day: TODAY, epsilon: 8 }),
+  ...simulateReports('holdout', HOLDOUT_TRUTH, 1500, 1, { day: TODAY, epsilon: 8, policyVersion: 'default' }),
+  ...simulateReports('tier10', TIER10_TRUTH, 1500, 2, { day: TODAY, epsilon: 8, policyVersion: 'default' }),
 ];
 
 describe('GET /v1/config', () => {
@@ -29,7 +31,7 @@ describe('GET /v1/config', () => {
 
   it('answers 304 to a matching If-None-Match, and 200 once the config changed', async () => {
     const prior: Record<string, number> = { '0': 0.05, '10': 0.03 };
-    r = rig({ modelPrior: prior });
+    r = rig({ ...LOUD, modelPrior: prior });
     const etag = (await getConfig()).headers.get('etag')!;
     const same = await getConfig('demo', { 'If-None-Match': `W/${etag}, "other"` });
     expect(same.status).toBe(304);
@@ -58,7 +60,7 @@ describe('GET /v1/config', () => {
     // The device takes the body as it is (src/worker/sync/policyConfig.ts).
     const device = effectivePolicy(body);
     expect(device.policy).toMatchObject({ version: '1', calibration: body.calibration, explorationWeights: body.exploration.weights, explorationRate: 0.05, grossMargin: 0.4 });
-    expect(device.epsilon).toBe(Math.log(3));
+    expect(device.epsilon).toBe(8);
     // Nothing new: the same version, nothing stored.
     r.clock.now += 15 * 60_000;
     expect((await getConfig('demo', { 'If-None-Match': fresh.headers.get('etag')! })).status).toBe(304);
@@ -82,7 +84,7 @@ describe('POST /v1/config/recompute', () => {
   });
 
   it('needs the token, and then recomputes at once', async () => {
-    r = rig({ adminToken: 's3cret-token', modelPrior: { '0': 0.05, '10': 0.05 } });
+    r = rig({ ...LOUD, adminToken: 's3cret-token', modelPrior: { '0': 0.05, '10': 0.05 } });
     expect((await getConfig()).headers.get('etag')).toContain('default');
     await r.uploadAll(data(), 'demo');
     const denied = await recompute('wrong');

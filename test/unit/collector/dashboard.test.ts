@@ -7,7 +7,7 @@ import { mountDashboard } from '../../../src/server/dashboard';
 import { escapeHtml, html } from '../../../src/server/dashboard/lib/html';
 import { HOLDOUT_TRUTH, TIER10_TRUTH, simulateReports } from '../privacy/lib/simulate';
 import { validateReport } from '../../../src/core/privacy';
-import { NOW, TODAY } from './lib/harness';
+import { NOW, TODAY, issueVersions } from './lib/harness';
 import { DAY_MS, SPEC, centralDeps, exposures } from './lib/central';
 import { LEARNING_TIERS, cellCount, cellLabel, type MeasurementReport } from '../../../src/core/learning';
 
@@ -62,6 +62,7 @@ describe('GET /dashboard', () => {
 
   it('renders per-arm tables with intervals, and suppressed arms as "fewer than k reports" only', async () => {
     const a = app();
+    issueVersions(db, 'demo', [1]);
     await upload(a, [
       ...simulateReports('holdout', HOLDOUT_TRUTH, 400, 1, { day: TODAY }),
       ...simulateReports('tier10', TIER10_TRUTH, 300, 2, { day: TODAY - 1 }),
@@ -161,13 +162,14 @@ describe('the collector with a merchant\'s tiers', () => {
   });
 
   it('counts, calibrates and labels the merchant\'s tiers', async () => {
-    const a = app({ merchantPolicy: { tiers: [7, 12] }, scorableTiers: { min: 1, max: 20, model: 'm' }, modelPrior: { '0': 0.04, '7': 0.06, '12': 0.06 } });
+    // ε = 8 served and declared: the collector counts only the ε it serves.
+    const a = app({ epsilon: 8, merchantPolicy: { tiers: [7, 12] }, scorableTiers: { min: 1, max: 20, model: 'm' }, modelPrior: { '0': 0.04, '7': 0.06, '12': 0.06 } });
     const fresh = (await (await a.request('/v1/config?site=demo')).json()) as { calibration: Record<string, number>; exploration: { weights: Record<string, number> } };
     expect(Object.keys(fresh.calibration).sort()).toEqual(['0', '12', '7']);
     expect(Object.keys(fresh.exploration.weights).sort()).toEqual(['0', '12', '7']);
     const reports = [
-      ...simulateReports('holdout', HOLDOUT_TRUTH, 400, 1, { day: TODAY, epsilon: 8 }),
-      ...simulateReports('tier7', TIER10_TRUTH, 400, 2, { day: TODAY, epsilon: 8 }),
+      ...simulateReports('holdout', HOLDOUT_TRUTH, 400, 1, { day: TODAY, epsilon: 8, policyVersion: 'default' }),
+      ...simulateReports('tier7', TIER10_TRUTH, 400, 2, { day: TODAY, epsilon: 8, policyVersion: 'default' }),
     ];
     expect(reports.every((r) => validateReport(r).ok)).toBe(true);
     for (let i = 0; i < reports.length; i += 50) {

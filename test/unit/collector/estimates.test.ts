@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { simulateReports, HOLDOUT_TRUTH, TIER10_TRUTH } from '../privacy/lib/simulate';
-import { rig, TODAY, type Rig } from './lib/harness';
+import { rig as plainRig, TODAY, type Rig } from './lib/harness';
+
+/** A rig whose sites already have versions 1 and 2 issued, the versions these reports are made under. */
+const rig: typeof plainRig = (deps) => {
+  const made = plainRig(deps);
+  for (const site of ['default', 'demo']) made.issue(site, 1, 2);
+  return made;
+};
 
 let r: Rig;
 afterEach(() => r?.db.close());

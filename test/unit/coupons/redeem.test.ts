@@ -141,17 +141,21 @@ describe('POST /v1/coupons/redeem', () => {
     expect((await post('/v1/coupons/book', { site: 'demo', pad: 'x'.repeat(3900) })).status).toBe(200);
   });
 
-  it('stops a client after 30 refused codes in 10 minutes with 429 and Retry-After, other clients unaffected', async () => {
+  it('stops a client after 30 refused codes with 429 and Retry-After, then allows one guess per 20 s, other clients unaffected', async () => {
     const { book, post, clock } = couponHarness();
     const good = codeOf(await book(), 10);
     const guess = (address: string, code = 'AAAA-BBBB-CCCC-DDDD-EEEE') => post('/v1/coupons/redeem', { code, orderValue: 10 }, address);
     for (let i = 0; i < 30; i++) expect((await guess('198.51.100.7')).status).toBe(400);
-    clock.now += 60_000;
+    clock.now += 5_000;
     const stopped = await guess('198.51.100.7', good);
     expect(stopped.status).toBe(429);
-    expect(stopped.headers.get('retry-after')).toBe('540');
+    // 30 refusals per 10 minutes: one more refusal is allowed every 20 s.
+    expect(stopped.headers.get('retry-after')).toBe('15');
     expect((await stopped.json()).error).toBe('rate_limited');
     expect((await guess('198.51.100.8', good)).status).toBe(200);
+    clock.now += 15_000;
+    expect((await guess('198.51.100.7')).status).toBe(400);
+    expect((await guess('198.51.100.7')).status).toBe(429);
   });
 
   it('does not count successes, reuse or expiry against the client', async () => {

@@ -11,7 +11,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { SITE_RE, contentHash, type PolicySnapshot } from '../../../core/privacy';
 import { jsonError } from '../lib/jsonError';
 import type { PolicyService } from '../policyService';
-import type { SlidingWindowLimiter } from '../rateLimiter';
+import type { ClientRateLimiter } from '../rateLimiter';
 import type { ResolvedDeps } from '../settings';
 import type { PageValueTable } from '../../../core/pageValues';
 import type { ServedCells } from '../../../core/learning';
@@ -57,7 +57,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /** Mounts the config routes. */
-export function mountConfigRoutes(app: Hono, deps: ResolvedDeps, service: PolicyService, limiter: SlidingWindowLimiter, cells: CellService | null = null): void {
+export function mountConfigRoutes(app: Hono, deps: ResolvedDeps, service: PolicyService, limiter: ClientRateLimiter, cells: CellService | null = null): void {
   const site = (c: Context): string | null => {
     const s = c.req.query('site') || 'default';
     return SITE_RE.test(s) ? s : null;

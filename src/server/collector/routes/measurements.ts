@@ -10,7 +10,7 @@ import type { Hono } from 'hono';
 import { measurementLength, type MeasurementReport } from '../../../core/learning';
 import { MAX_REPORT_AGE_DAYS, utcDay } from '../../../core/privacy';
 import { jsonError } from '../lib/jsonError';
-import type { SlidingWindowLimiter } from '../rateLimiter';
+import type { ClientRateLimiter } from '../rateLimiter';
 import type { CentralSettings, ResolvedDeps } from '../settings';
 import { firstIssue, measurementBatchSchema } from '../wireSchema';
 
@@ -21,7 +21,8 @@ export function servedSpecIssue(measurements: readonly MeasurementReport[], cent
   for (let i = 0; i < measurements.length; i++) {
     const m = measurements[i]!;
     const at = (name: string) => `measurements[${i}].${name}`;
-    if (m.day < today - MAX_REPORT_AGE_DAYS || m.day > today + 1) return { field: at('day'), message: `'${at('day')}' must be within the last ${MAX_REPORT_AGE_DAYS} days` };
+    // A measurement is made once its decision's 24 h window closed: its day is never after today.
+    if (m.day < today - MAX_REPORT_AGE_DAYS || m.day > today) return { field: at('day'), message: `'${at('day')}' must be within the last ${MAX_REPORT_AGE_DAYS} days and not after today (UTC day ${today}), got ${m.day}` };
     // A measurement under another spec indexes other cells: adding it would corrupt the sums.
     if (m.spec !== spec.version) return { field: at('spec'), message: `'${at('spec')}' must be the served cell spec '${spec.version}', got '${m.spec}'` };
     if (m.index >= length) return { field: at('index'), message: `'${at('index')}' must be below ${length}, the measurement length of spec '${spec.version}'` };
@@ -30,7 +31,7 @@ export function servedSpecIssue(measurements: readonly MeasurementReport[], cent
 }
 
 /** Mounts the measurement upload route. */
-export function mountMeasurementRoutes(app: Hono, deps: ResolvedDeps, limiter: SlidingWindowLimiter): void {
+export function mountMeasurementRoutes(app: Hono, deps: ResolvedDeps, limiter: ClientRateLimiter): void {
   let prunedOn = -1;
   app.post('/v1/measurements', async (c) => {
     const central = deps.central;

@@ -1,7 +1,9 @@
 /** A collector on an in-memory database with a settable clock, as the lead's app will mount it. */
 import { Hono } from 'hono';
 import { openDatabase, type Db } from '../../../../src/server/db';
-import { COLLECTOR_MIGRATIONS, mountCollector, type CollectorDeps } from '../../../../src/server/collector';
+import { COLLECTOR_MIGRATIONS, SqlitePolicyStore, SqliteReportStore, mountCollector, type CollectorDeps } from '../../../../src/server/collector';
+import { PolicyService } from '../../../../src/server/collector/policyService';
+import { resolveDeps } from '../../../../src/server/collector/settings';
 import type { Report } from '../../../../src/core/privacy';
 
 /** 2026-11-28 12:00 UTC (UTC day 20785). */
@@ -19,6 +21,11 @@ export interface Rig {
   uploadAll(reports: readonly Report[], site?: string): Promise<void>;
   /** Rows in the collector's report tables. */
   stored(): { counts: number; keys: number };
+  /**
+   * Records policy versions as issued for `site` (what a recompute would have stored), so reports made under them
+   * are accepted: the collector counts only versions it issued.
+   */
+  issue(site: string, ...versions: number[]): void;
 }
 
 /** Builds the rig. */
@@ -46,11 +53,23 @@ export function rig(deps: Partial<CollectorDeps> = {}): Rig {
         if (res.status !== 200) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
       }
     },
+    issue: (site, ...versions) => issueVersions(db, site, versions, deps),
     stored: () => ({
       counts: (db.prepare('SELECT COUNT(*) AS n FROM privacy_counts').get() as { n: number }).n,
       keys: (db.prepare('SELECT COUNT(*) AS n FROM privacy_report_keys').get() as { n: number }).n,
     }),
   };
+}
+
+/**
+ * Stores `versions` for `site` as a recompute would have (the default config's content under each number), so
+ * reports made under them are accepted: the collector counts only versions it issued.
+ */
+export function issueVersions(db: Db, site: string, versions: readonly number[], deps: Partial<CollectorDeps> = {}): void {
+  const settings = resolveDeps({ db, ...deps }).settings;
+  const policies = new SqlitePolicyStore(db);
+  const snapshot = new PolicyService({ reports: new SqliteReportStore(db), policies, now: () => NOW, settings, modelPrior: null, recomputeMs: 0, windowDays: 28 }).defaultSnapshot();
+  for (const v of versions) policies.save(site, { ...snapshot, version: String(v) }, NOW);
 }
 
 /** A valid report for today with a key derived from `i`. */
@@ -59,7 +78,7 @@ export function report(i: number, fields: Partial<Report> = {}): Report {
     schema: 1,
     idempotencyKey: i.toString(16).padStart(32, '0'),
     day: TODAY,
-    policyVersion: '1',
+    policyVersion: 'default',
     epsilon: Math.log(3),
     arm: 'tier10',
     clicked: 0,
