@@ -17,6 +17,7 @@ import { startWorker } from './lib/startWorker';
 import { onPageHide } from './lib/onPageHide';
 import { clearPending, hasOptedOut, rememberOptOut, savePending, takePending } from './lib/pendingBuffer';
 import { clearEarly } from './lib/earlyBuffer';
+import { pageClock } from './lib/pageClock';
 import { replay, type QueuedCall } from './lib/replayQueue';
 import { manualEvent, startTracker, type IdentifiedEvent, type Tracker } from './track/tracker';
 import { readDataLayer } from '../core/events/datalayer';
@@ -57,7 +58,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
     const batch = pending.splice(0, pending.length);
     for (const e of batch) inflight.set(e.id, e);
     remote
-      .ingest(batch)
+      .ingest(batch, pageClock())
       .then(() => batch.forEach((e) => inflight.delete(e.id)))
       .catch((error: unknown) => {
         // Put them back in order; the page-hide buffer or the next flush retries.
@@ -107,7 +108,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
             remote = api;
             // Events tracked before the worker was up go first, so health counts them.
             const batch = pending.splice(0, pending.length);
-            if (batch.length && granted) await api.ingest(batch);
+            if (batch.length && granted) await api.ingest(batch, pageClock());
             return api.health();
           })
           .then((health) => {

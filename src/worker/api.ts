@@ -39,6 +39,16 @@ function deleteTailorDatabase(): Promise<void> {
   });
 }
 
+/** A page clock this far from the worker's is wrong, not late: its batch's timestamps are corrected. */
+export const CLOCK_SKEW_TOLERANCE_MS = 60_000;
+
+/** The correction for a batch the page sent at `sentAt` (its clock), received at `workerNow`; 0 within tolerance. */
+export function clockShift(workerNow: number, sentAt: unknown): number {
+  if (typeof sentAt !== 'number' || !Number.isFinite(sentAt)) return 0;
+  const skew = workerNow - sentAt;
+  return Math.abs(skew) > CLOCK_SKEW_TOLERANCE_MS ? Math.round(skew) : 0;
+}
+
 /** How often (at most) the retention sweep runs, per worker. */
 const RETENTION_EVERY_MS = 10 * 60 * 1000;
 
@@ -71,6 +81,7 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
   let init: WorkerInit | null = null;
   let consent: Capabilities = { store: false, personalise: false, sync: false };
   let eventsReceived = 0;
+  let clockSkewLogged = false;
   let storePromise: Promise<Store> | null = null;
   let lastSweep = 0;
   let features: FeatureSource | null = null;
@@ -166,14 +177,20 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
         store: s ? { kind: s.kind, ...(s.reason ? { reason: s.reason } : {}) } : { kind: 'none' },
       };
     },
-    async ingest(events: WireEvent[]): Promise<IngestResult> {
+    async ingest(events: WireEvent[], sentAt?: number): Promise<IngestResult> {
       if (!Array.isArray(events)) throw new TypeError("'events' passed to 'ingest' must be an array");
       eventsReceived += events.length;
       if (!consent.store) return { written: 0, duplicates: 0, rejected: events.length };
       const valid: StoredEventInput[] = [];
       let rejected = 0;
       const t = now(); // the worker's clock, so that a debug clock shift moves the accepted window too
-      for (const e of events) {
+      const shift = clockShift(t, sentAt);
+      if (shift !== 0 && !clockSkewLogged) {
+        clockSkewLogged = true;
+        log.warn(`the page's clock is ${Math.round(-shift / 60_000)} min off this device's; event times are corrected by the worker`);
+      }
+      for (const raw of events) {
+        const e = shift !== 0 && raw && typeof raw.ts === 'number' ? { ...raw, ts: raw.ts + shift } : raw;
         const result = validateEvent(e, t);
         if (result.ok && typeof e?.id === 'string' && e.id.length > 0 && e.id.length <= 64) valid.push({ ...result.event, id: e.id });
         else rejected++;

@@ -85,8 +85,12 @@ export interface TailorWorkerApi {
   init(init: WorkerInit): Promise<void>;
   /** Answers once the worker is up; the loader's `ready()` waits for this. */
   health(): Promise<WorkerHealth>;
-  /** Stores a batch of events in one transaction; resolves once written. */
-  ingest(events: WireEvent[]): Promise<IngestResult>;
+  /**
+   * Stores a batch of events in one transaction; resolves once written. `sentAt` is the page's clock when it sent
+   * the batch: when it disagrees with the worker's by more than a minute, the batch's timestamps are moved by
+   * the difference (the page's clock was faked or skewed; the events keep their spacing).
+   */
+  ingest(events: WireEvent[], sentAt?: number): Promise<IngestResult>;
   /** Applies a new consent decision: no `store` stops storing, no `sync` stops all sending. */
   setConsent(consent: Capabilities): Promise<void>;
   /** Runs the policy for a trigger; resolves with the offer to show, or null. Never rejects for policy reasons. */

@@ -12,6 +12,7 @@ import type { Locale } from '../../core/config';
 import type { OfferView } from '../../worker/protocol';
 import { BANNER_CSS, THEME_KEYS, safeCssValue } from './styles';
 import { STRINGS, fill, formatRemaining } from './strings';
+import { pageClock } from '../lib/pageClock';
 
 /** Interactions reported back to the tracker. */
 export type BannerInteraction = 'shown' | 'clicked' | 'copied' | 'dismissed' | 'useful' | 'not_useful';
@@ -44,7 +45,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 /** Shows `offer` and returns a handle; throws only if the DOM refuses (the caller catches). */
 export function showBanner(offer: OfferView, opts: BannerOptions): BannerHandle {
   const t = STRINGS[opts.locale] ?? STRINGS.en;
-  const now = opts.now ?? Date.now;
+  const now = opts.now ?? pageClock;
   const host = el('div', { 'data-tailor-banner': '', lang: opts.locale });
   for (const key of THEME_KEYS) {
     const value = safeCssValue(opts.theme?.[key]);

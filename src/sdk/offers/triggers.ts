@@ -7,6 +7,7 @@
 import type { Trigger } from '../../worker/protocol';
 
 import type { TriggerSettings } from '../../core/config';
+import { pageClock } from '../lib/pageClock';
 
 /** Which triggers are on, and their thresholds (from the tag's `data-triggers`). */
 export type TriggerConfig = TriggerSettings;
@@ -25,7 +26,7 @@ export interface TriggerSources {
 export function watchTriggers(config: TriggerConfig, sources: TriggerSources, fire: (t: Trigger) => void): () => void {
   const timers: ReturnType<typeof setInterval>[] = [];
   let dwellFired = false;
-  let lastInput = Date.now();
+  let lastInput = pageClock();
   sources.onEvent((name) => {
     if (name === 'exit_intent' && config.exitIntent) fire('exit_intent');
     if (name === 'page_view') dwellFired = false;
@@ -40,13 +41,13 @@ export function watchTriggers(config: TriggerConfig, sources: TriggerSources, fi
       }, 1000),
     );
   }
-  const onInput = () => (lastInput = Date.now());
+  const onInput = () => (lastInput = pageClock());
   if (config.idleCartMs > 0) {
     for (const t of ['pointerdown', 'keydown', 'scroll', 'touchstart'] as const) addEventListener(t, onInput, { passive: true, capture: true });
     timers.push(
       setInterval(() => {
-        if (document.visibilityState === 'visible' && Date.now() - lastInput >= config.idleCartMs) {
-          lastInput = Date.now();
+        if (document.visibilityState === 'visible' && pageClock() - lastInput >= config.idleCartMs) {
+          lastInput = pageClock();
           fire('idle_cart');
         }
       }, 1000),

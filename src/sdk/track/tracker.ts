@@ -18,6 +18,7 @@ import { captureProducts } from './captureProducts';
 import { capturePageViews } from './capturePageViews';
 import { captureEngagement } from './captureEngagement';
 import { captureSearchAndRatings } from './captureSearchAndRatings';
+import { pageClock } from '../lib/pageClock';
 
 /** A validated event with its id: what the worker stores. */
 export type IdentifiedEvent = WireEvent;
@@ -53,7 +54,7 @@ export function startTracker(opts: TrackerOptions): Tracker {
   const emit = (input: TailorEventInput): void => {
     if (stopped) return;
     try {
-      const result = validateEvent({ ts: Date.now(), page_type: page.type, path: page.path, ...input });
+      const result = validateEvent({ ts: pageClock(), page_type: page.type, path: page.path, ...input }, pageClock());
       if (!result.ok) {
         log.warn(`event dropped: ${result.reason}`);
         return;
