@@ -5,11 +5,12 @@ import { IDBFactory } from 'fake-indexeddb';
 import { DEFAULT_TRIGGERS } from '../../../src/core/config';
 import { CLOCK_SKEW_TOLERANCE_MS, clockShift, createWorkerApi } from '../../../src/worker/api';
 import { openStore } from '../../../src/worker/store/openStore';
+import type { WireEvent } from '../../../src/worker/protocol';
 
 const NOW = Date.UTC(2026, 11, 3, 12);
 const HOUR = 3_600_000;
 const config = { site: 's', endpoint: null, consent: 'granted' as const, locale: 'en' as const, debug: false, personaliseUnderGpc: true, triggers: { ...DEFAULT_TRIGGERS }, theme: {} };
-const pageView = (id: string, ts: number) => ({ id, name: 'page_view', ts, props: { page_type: 'home', path: '/' } });
+const pageView = (id: string, ts: number) => ({ id, name: 'page_view', ts, props: { page_type: 'home', path: '/' } }) as unknown as WireEvent;
 
 describe('clockShift', () => {
   it('is 0 within the tolerance or without a send time, the difference beyond it', () => {

@@ -12,7 +12,8 @@ import { MAX_REPORT_AGE_DAYS, utcDay } from '../../../core/privacy';
 import { jsonError } from '../lib/jsonError';
 import type { ClientRateLimiter } from '../rateLimiter';
 import type { CentralSettings, ResolvedDeps } from '../settings';
-import { firstIssue, measurementBatchSchema } from '../wireSchema';
+import { measurementBatchSchema } from '../wireSchema';
+import { dailyKeyPruner, readUpload } from '../lib/upload';
 
 /** The first measurement the served spec and the acceptance window refuse, as `{field, message}`; null when all pass. */
 export function servedSpecIssue(measurements: readonly MeasurementReport[], central: CentralSettings, today: number): { field: string; message: string } | null {
@@ -32,31 +33,18 @@ export function servedSpecIssue(measurements: readonly MeasurementReport[], cent
 
 /** Mounts the measurement upload route. */
 export function mountMeasurementRoutes(app: Hono, deps: ResolvedDeps, limiter: ClientRateLimiter): void {
-  let prunedOn = -1;
+  const prune = dailyKeyPruner((day) => deps.measurements.pruneKeys(day));
+  const route = { limiter, clientAddress: deps.clientAddress, schema: measurementBatchSchema, field: 'measurements', invalid: 'invalid_measurement' };
   app.post('/v1/measurements', async (c) => {
     const central = deps.central;
     if (central === null) return jsonError(c, 404, 'channel_off', "the central report channel is off on this collector (TAILOR_REPORT_CHANNEL is 'local'); send local-DP reports to /v1/reports");
-    const verdict = limiter.hit(deps.clientAddress(c));
-    if (!verdict.allowed) {
-      return jsonError(c, 429, 'rate_limited', `too many uploads; retry in ${verdict.retryAfterSeconds} s`, {}, { 'Retry-After': String(verdict.retryAfterSeconds) });
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(await c.req.text());
-    } catch {
-      return jsonError(c, 400, 'invalid_json', 'the body must be JSON: {"measurements": [...]}');
-    }
-    const parsed = measurementBatchSchema.safeParse(body);
-    if (!parsed.success) return jsonError(c, 400, 'invalid_measurement', firstIssue(parsed.error).message, { field: firstIssue(parsed.error).field });
+    const upload = await readUpload(c, route);
+    if (!upload.ok) return upload.response;
     const today = utcDay(deps.now());
-    const issue = servedSpecIssue(parsed.data.measurements, central, today);
+    const issue = servedSpecIssue(upload.data.measurements, central, today);
     if (issue) return jsonError(c, 400, 'invalid_measurement', issue.message, { field: issue.field });
-    if (prunedOn !== today) {
-      // A key older than the acceptance window can never be replayed successfully, so it can go.
-      deps.measurements.pruneKeys(today - MAX_REPORT_AGE_DAYS - 1);
-      prunedOn = today;
-    }
-    const result = deps.measurements.insert(parsed.data.site ?? 'default', parsed.data.measurements, central.maxBatchDays);
+    prune(today);
+    const result = deps.measurements.insert(upload.data.site ?? 'default', upload.data.measurements, central.maxBatchDays);
     return c.json(result, 200, { 'Cache-Control': 'no-store' });
   });
 }

@@ -15,7 +15,8 @@ import { jsonError } from '../lib/jsonError';
 import type { PolicyStore } from '../policyStore';
 import type { ClientRateLimiter } from '../rateLimiter';
 import type { ResolvedDeps } from '../settings';
-import { batchSchema, firstIssue } from '../wireSchema';
+import { batchSchema } from '../wireSchema';
+import { dailyKeyPruner, readUpload } from '../lib/upload';
 
 /** How far a declared ε may be from the served one: float noise of a JSON round trip, nothing a device chooses. */
 export const EPSILON_TOLERANCE = 1e-9;
@@ -48,30 +49,17 @@ export function unissuedIssue(reports: readonly Report[], terms: IssuedTerms): {
 
 /** Mounts the upload route. */
 export function mountReportRoutes(app: Hono, deps: ResolvedDeps, limiter: ClientRateLimiter): void {
-  let prunedOn = -1;
+  const prune = dailyKeyPruner((day) => deps.reports.pruneKeys(day));
+  const route = { limiter, clientAddress: deps.clientAddress, schema: batchSchema, field: 'reports', invalid: 'invalid_report' };
   app.post('/v1/reports', async (c) => {
-    const verdict = limiter.hit(deps.clientAddress(c));
-    if (!verdict.allowed) {
-      return jsonError(c, 429, 'rate_limited', `too many uploads; retry in ${verdict.retryAfterSeconds} s`, {}, { 'Retry-After': String(verdict.retryAfterSeconds) });
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(await c.req.text());
-    } catch {
-      return jsonError(c, 400, 'invalid_json', 'the body must be JSON: {"reports": [...]}');
-    }
-    const parsed = batchSchema.safeParse(body);
-    if (!parsed.success) return jsonError(c, 400, 'invalid_report', firstIssue(parsed.error).message, { field: firstIssue(parsed.error).field });
+    const upload = await readUpload(c, route);
+    if (!upload.ok) return upload.response;
     const today = utcDay(deps.now());
-    const site = parsed.data.site ?? 'default';
-    const issue = unissuedIssue(parsed.data.reports, { epsilon: deps.settings.epsilon, site, policies: deps.policies, today });
+    const site = upload.data.site ?? 'default';
+    const issue = unissuedIssue(upload.data.reports, { epsilon: deps.settings.epsilon, site, policies: deps.policies, today });
     if (issue) return jsonError(c, 400, 'invalid_report', issue.message, { field: issue.field });
-    if (prunedOn !== today) {
-      // A key older than the acceptance window can never be replayed successfully, so it can go.
-      deps.reports.pruneKeys(today - MAX_REPORT_AGE_DAYS - 1);
-      prunedOn = today;
-    }
-    const result = deps.reports.insert(site, parsed.data.reports);
+    prune(today);
+    const result = deps.reports.insert(site, upload.data.reports);
     return c.json(result, 200, { 'Cache-Control': 'no-store' });
   });
 }
