@@ -15,6 +15,12 @@ import { cartIsEmpty, cartKey, orderValueOf } from '../../core/cart/cartModel';
 import { storedCart } from './storedCart';
 import { allocationOf, cellOf, type ServedCells } from '../../core/learning';
 
+/**
+ * A trigger answered this recently (in any tab) is not decided again: one exit intent seen by three tabs at once
+ * is one decision, even when that decision was "no offer" (a live offer is re-shown by {@link activeOffer}).
+ */
+export const SAME_TRIGGER_MS = 3000;
+
 /** `meta` key of the cart state the last `idle_cart` trigger was answered for (it fires once per cart state). */
 export const IDLE_CART_KEY = 'idle-cart';
 
@@ -75,6 +81,12 @@ async function activeOffer(deps: OfferDeps): Promise<StoredDecision | null> {
   return null;
 }
 
+/** The decision another tab (or this one) just made for the same trigger, if any. */
+async function recentAnswer(deps: OfferDeps, trigger: string): Promise<StoredDecision | null> {
+  const recent = (await deps.store.decisions({ since: deps.now() - SAME_TRIGGER_MS })) as StoredDecision[];
+  return recent.find((d) => d.trigger === trigger) ?? null;
+}
+
 function view(d: StoredDecision): OfferView {
   return { decisionId: d.id, tier: d.tier, code: d.code!, expiresAt: d.expiresAt!, reason: d.reason, policyVersion: d.policyVersion };
 }
@@ -86,6 +98,8 @@ function view(d: StoredDecision): OfferView {
 export async function decideOffer(deps: OfferDeps, request: OfferRequest, id: string): Promise<{ offer: OfferView | null; decision: StoredDecision | null }> {
   const live = await activeOffer(deps);
   if (live) return { offer: view(live), decision: live };
+  const answered = await recentAnswer(deps, request.trigger);
+  if (answered) return { offer: null, decision: answered };
 
   // The cart every tab of this shop knows, from the stored events (core/cart).
   const cart = await storedCart(deps.store);

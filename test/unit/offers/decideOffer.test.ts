@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { openStore } from '../../../src/worker/store/openStore';
-import { decideOffer, markDismissed, type OfferDeps } from '../../../src/worker/offers/decideOffer';
+import { SAME_TRIGGER_MS, decideOffer, markDismissed, type OfferDeps } from '../../../src/worker/offers/decideOffer';
 import { HOLDOUT_KEY } from '../../../src/worker/offers/shopperState';
 import { OUTBOUND_LOG_KEY, type OutboundEntry } from '../../../src/worker/sync/send';
 import { parsePolicyConfig, type TierScore } from '../../../src/core/policy';
@@ -70,7 +70,8 @@ describe('decideOffer', () => {
     await decideOffer(d, request, 'dec-1');
     await markDismissed(d.store, 'dec-1', 0);
     await d.store.appendEvents([{ id: 'e1', name: 'offer_dismissed', ts: NOW, props: { tier: 10, offer_id: 'dec-1' } }]);
-    const after = await decideOffer({ ...d, now: () => NOW + 1000 }, request, 'dec-2');
+    // Past the same-trigger window (an answer that recent is reused), still inside the cool-down.
+    const after = await decideOffer({ ...d, now: () => NOW + SAME_TRIGGER_MS + 1000 }, request, 'dec-2');
     expect(after.offer).toBeNull();
     expect(after.decision).toMatchObject({ kind: 'guardrail', tier: 0 });
 

@@ -61,4 +61,31 @@ describe('the decision lock', () => {
     expect(await (await a.store()).decisions()).toHaveLength(1);
     expect(locks.taken.filter((n) => n === 'tailor-decision')).toHaveLength(2);
   });
+
+  it('makes one decision even when it was "no offer" (no coupon book: nothing shown), and decides again later', async () => {
+    const factory = new IDBFactory();
+    const locks = sharedLocks();
+    let clock = NOW;
+    const tab = async () => {
+      const api = createWorkerApi({
+        open: () => openStore({ indexedDB: factory, clock: () => clock }),
+        now: () => clock,
+        locks,
+        fetch: (async () => new Response('{}', { status: 503 })) as unknown as typeof fetch,
+        score: async (_raw, tiers) => tiers.map((tier) => ({ tier, p: [0.2, 0.25, 0.3, 0.33, 0.36][tier / 5] ?? 0.2 })),
+      });
+      await api.init({ config, consent: all, sdkBase: 'http://x/sdk/' });
+      return api;
+    };
+    const tabs = [await tab(), await tab(), await tab()];
+    await (await tabs[0]!.store()).setMeta(HOLDOUT_KEY, { holdout: false, rate: 0.1, assignedAt: NOW });
+    const request = { trigger: 'exit_intent' as const, pageType: 'product', productPrice: 100 };
+    const offers = await Promise.all(tabs.map((t) => t.decide(request)));
+    expect(offers).toEqual([null, null, null]);
+    expect(await (await tabs[0]!.store()).decisions()).toHaveLength(1);
+    // The same trigger a few seconds later is a new question.
+    clock += 5000;
+    await tabs[1]!.decide(request);
+    expect(await (await tabs[0]!.store()).decisions()).toHaveLength(2);
+  });
 });
