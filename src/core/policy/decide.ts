@@ -73,6 +73,11 @@ export interface Decision {
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 const money = (x: number) => x.toFixed(2);
 
+/** The order value a decision is priced on: the context's, when it is a positive amount, else the config's default. */
+export function pricedOrderValue(orderValue: number | null, config: PolicyConfig): number {
+  return orderValue !== null && Number.isFinite(orderValue) && orderValue > 0 ? orderValue : config.defaultOrderValue;
+}
+
 /** The gross margin that applies to `category`. */
 export function marginFor(config: PolicyConfig, category?: string): number {
   const specific = category !== undefined ? config.categoryMargins[category] : undefined;
@@ -92,7 +97,7 @@ export function decide(
 ): Decision {
   if (scores !== null && !Array.isArray(scores)) throw new TypeError("'scores' passed to 'decide' must be an array or null");
   if (typeof rng !== 'function') throw new TypeError("'rng' passed to 'decide' must be a function returning [0, 1)");
-  const orderValue = ctx.orderValue !== null && Number.isFinite(ctx.orderValue) && ctx.orderValue > 0 ? ctx.orderValue : config.defaultOrderValue;
+  const orderValue = pricedOrderValue(ctx.orderValue, config);
   const base = { orderValue, policyVersion: config.version, candidates: [] as TierMargin[] };
   const none = (kind: DecisionKind, reason: string): Decision => ({ ...base, tier: 0, kind, propensity: 1, reason });
 

@@ -4,7 +4,7 @@
  * with its inputs, scores, propensity and reason, for the audit view and for
  * off-policy evaluation.
  */
-import { decide, type Decision, type PolicyConfig, type TierScore } from '../../core/policy';
+import { decide, pricedOrderValue, type Decision, type PolicyConfig, type TierScore } from '../../core/policy';
 import type { RawFeatureRecord } from '../../core/features/definition';
 import type { Store } from '../store/store';
 import type { DecisionRecord } from '../store/schema';
@@ -115,8 +115,8 @@ export async function decideOffer(deps: OfferDeps, request: OfferRequest, id: st
   const features = await deps.features();
   const state = await shopperState(deps.store, { holdout, bot: features.bot, now, cooldownMs: deps.config.cooldownMs });
   const scores = holdout ? null : await deps.score(features.raw, [0, ...deps.config.tiers]);
-  const priced = orderValue !== null && Number.isFinite(orderValue) && orderValue > 0 ? orderValue : deps.config.defaultOrderValue;
-  const cell = deps.cells ? await cellOfDecision(deps, deps.cells, features.raw, scores, priced) : null;
+  // The cell is priced on the order value decide will use (its allocation is an input of decide).
+  const cell = deps.cells ? await cellOfDecision(deps, deps.cells, features.raw, scores, pricedOrderValue(orderValue, deps.config)) : null;
   const ctx = { pageType: request.pageType, orderValue, ...(request.category ? { category: request.category } : {}), now, ...(cell ? { allocation: cell.allocation } : {}) };
   const decision = decide(scores, ctx, state, deps.config, deps.rng);
 

@@ -14,6 +14,7 @@ import { checkBudget, emptyLedger, recordSpend, utcDay, type BudgetPolicy } from
 import type { Store } from '../store/store';
 import type { OutboxRecord } from '../store/schema';
 import { OUTCOME_WINDOW_MS, outcomeOf, type ReportableDecision } from './outcomes';
+import { BUDGET_KEY, sendAfter, type BudgetState } from './ledger';
 
 /** A queued measurement. */
 export interface QueuedMeasurement extends OutboxRecord {
@@ -24,21 +25,11 @@ export interface QueuedMeasurement extends OutboxRecord {
 /** A decision as this module reads it. */
 type MeasurableDecision = ReportableDecision & { allocated?: true; cell?: { spec: string; index: number } };
 
-/** Ledger state as reports.ts stores it. */
-interface LedgerState {
-  policy: BudgetPolicy;
-  epsilon: number;
-  ledger: ReturnType<typeof emptyLedger>;
-}
-
 /** What queueing needs. */
 export interface MeasurementSettings {
   cells: ServedCells;
   epsilon: number;
   budget: BudgetPolicy;
-  budgetKey: string;
-  /** [earliest, latest] delay before a report may be sent, ms. */
-  jitterMs: readonly [number, number];
   rng: () => number;
 }
 
@@ -57,7 +48,7 @@ export async function queueMeasurements(store: Store, now: number, settings: Mea
   const ready = decisions.filter((d) => !d.reported && d.ts + OUTCOME_WINDOW_MS <= now).sort((a, b) => a.ts - b.ts);
   if (ready.length === 0) return { queued: 0, overBudget: 0 };
   const events = await store.eventsSince(ready[0]!.ts);
-  const state = (await store.getMeta<LedgerState>(settings.budgetKey)) ?? { policy: settings.budget, epsilon: settings.epsilon, ledger: emptyLedger() };
+  const state = (await store.getMeta<BudgetState>(BUDGET_KEY)) ?? { policy: settings.budget, epsilon: settings.epsilon, ledger: emptyLedger() };
   let ledger = state.ledger;
   let queued = 0;
   let overBudget = 0;
@@ -76,11 +67,10 @@ export async function queueMeasurements(store: Store, now: number, settings: Mea
     const bought = outcomeOf(d, events).orderValue !== null;
     const measurement = measurementReport(settings.cells.spec, { day: utcDay(d.ts), cell: d.cell.index, arm, bought });
     ledger = recordSpend(ledger, settings.budget, settings.epsilon, now);
-    const [lo, hi] = settings.jitterMs;
-    await store.outboxPut({ id: measurement.idempotencyKey, ts: now, measurement, sendAfter: now + lo! + settings.rng() * (hi! - lo!) } satisfies QueuedMeasurement);
+    await store.outboxPut({ id: measurement.idempotencyKey, ts: now, measurement, sendAfter: sendAfter(now, settings.rng) } satisfies QueuedMeasurement);
     await store.putDecision({ ...d, reported: true });
     queued++;
   }
-  await store.setMeta(settings.budgetKey, { policy: settings.budget, epsilon: settings.epsilon, ledger } satisfies LedgerState);
+  await store.setMeta(BUDGET_KEY, { policy: settings.budget, epsilon: settings.epsilon, ledger } satisfies BudgetState);
   return { queued, overBudget };
 }

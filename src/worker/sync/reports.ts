@@ -21,7 +21,6 @@ import {
   privatizeReport,
   recordSpend,
   utcDay,
-  type BudgetLedger,
   type BudgetPolicy,
   type Report,
 } from '../../core/privacy';
@@ -30,28 +29,20 @@ import type { OutboxRecord } from '../store/schema';
 import { readyOutcomes } from './outcomes';
 import { COLLECTOR_PAUSE_KEY, send, type SendDeps } from './send';
 import { queueMeasurements, type QueuedMeasurement } from './measurements';
+import { BUDGET_KEY, sendAfter, type BudgetState } from './ledger';
+
+export { BUDGET_KEY, SEND_JITTER_MS, type BudgetState } from './ledger';
 import type { ServedCells } from '../../core/learning';
 
-/** The `meta` key of the contribution ledger (shown in the audit view). */
-export const BUDGET_KEY = 'privacy-budget';
 /** The `meta` key of the delivery state (backoff). */
 export const DELIVERY_KEY = 'report-delivery';
 /** Most reports waiting in the outbox. */
 export const OUTBOX_MAX = 200;
-/** A report is sent at a uniformly random time this long after it is made, at the earliest. */
-export const SEND_JITTER_MS: readonly [number, number] = [10 * 60 * 1000, 6 * 60 * 60 * 1000];
 
 /** A queued report. */
 export interface QueuedReport extends OutboxRecord {
   report: Report;
   sendAfter: number;
-}
-
-/** Budget state as stored (and shown in the audit view). */
-export interface BudgetState {
-  policy: BudgetPolicy;
-  epsilon: number;
-  ledger: BudgetLedger;
 }
 
 /** Settings of the report pipeline (from the server config, or defaults). */
@@ -69,7 +60,7 @@ export const DEFAULT_REPORT_SETTINGS: Omit<ReportSettings, 'rng'> = { epsilon: D
 /** Makes reports for every decision whose outcome is known; returns how many were queued and dropped. */
 export async function queueReports(store: Store, now: number, settings: ReportSettings): Promise<{ queued: number; overBudget: number }> {
   if (settings.cells) {
-    const result = await queueMeasurements(store, now, { cells: settings.cells, epsilon: settings.epsilon, budget: settings.budget, budgetKey: BUDGET_KEY, jitterMs: SEND_JITTER_MS, rng: settings.rng });
+    const result = await queueMeasurements(store, now, { cells: settings.cells, epsilon: settings.epsilon, budget: settings.budget, rng: settings.rng });
     await trimOutbox(store);
     return result;
   }
@@ -91,8 +82,7 @@ export async function queueReports(store: Store, now: number, settings: ReportSe
       epsilon: settings.epsilon,
     });
     ledger = recordSpend(ledger, settings.budget, settings.epsilon, now);
-    const [lo, hi] = SEND_JITTER_MS;
-    const record: QueuedReport = { id: report.idempotencyKey, ts: now, report, sendAfter: now + lo + settings.rng() * (hi! - lo!) };
+    const record: QueuedReport = { id: report.idempotencyKey, ts: now, report, sendAfter: sendAfter(now, settings.rng) };
     await store.outboxPut(record);
     await store.putDecision({ ...decision, reported: true });
     queued++;
