@@ -12,6 +12,9 @@ import { MIGRATIONS } from './migrations';
 /** Name of the IndexedDB database (one per origin, shared by every tab). */
 export const DB_NAME = 'tailor';
 
+/** The object stores a database at {@link DB_VERSION} has (checked on open: other code may have made one without them). */
+export const STORE_NAMES = ['events', 'sessions', 'decisions', 'outbox', 'meta'] as const;
+
 /** Current schema version: one version per migration step. */
 export const DB_VERSION = MIGRATIONS.length;
 

@@ -116,6 +116,14 @@ describe('memory fallback', () => {
     old.close();
   });
 
+  it("runs in memory when a database of Tailor's name and version lacks its object stores (another script made it)", async () => {
+    const factory = new IDBFactory();
+    (await rawOpen(factory, DB_NAME, DB_VERSION)).close(); // created empty, by someone else's upgrade
+    const store = await openStore({ indexedDB: factory });
+    expect([store.kind, store.reason]).toEqual(['memory', "the database lacks Tailor's object stores (events, sessions, decisions, outbox, meta): another script created it"]);
+    expect(await store.appendEvents([pageView(1, T0)])).toMatchObject({ written: 1 });
+  });
+
   it('runs in memory when a newer Tailor already upgraded the database', async () => {
     const factory = new IDBFactory();
     (await rawOpen(factory, DB_NAME, DB_VERSION + 1)).close();

@@ -59,16 +59,28 @@ describe.each(BACKENDS)('Store maintenance on $name', (backend) => {
     expect((await store.sessions())[0]).toMatchObject({ events: 110 });
   });
 
-  it('reports a quota error that survives the retry, without throwing or writing part of the batch', async () => {
+  it('after a quota error that survives the retry, writes nothing of the batch to the full store, and holds it in memory where there is one', async () => {
     const store = await backend.open({ clock: () => T0 + DAY });
     await store.appendEvents(Array.from({ length: 10 }, (_, i) => pageView(i + 1, T0 + i * MINUTE)));
     backend.failAppendAttempts(2);
-    const result = await store.appendEvents([pageView(50, T0 + 20 * MINUTE), pageView(51, T0 + 21 * MINUTE)]);
-    expect(result).toMatchObject({ written: 0, error: { name: 'QuotaExceededError' }, quotaRecovery: { deletedByCap: 2 } });
-    expect(await store.countEvents()).toBe(8);
-    expect((await store.sessions())[0]).toMatchObject({ events: 10, end: T0 + 9 * MINUTE });
+    const batch = [pageView(50, T0 + 20 * MINUTE), pageView(51, T0 + 21 * MINUTE)];
+    const result = await store.appendEvents(batch);
     vi.restoreAllMocks();
-    expect(await store.appendEvents([pageView(50, T0 + 20 * MINUTE)])).toMatchObject({ written: 1 });
+    if (backend.name === 'memory') {
+      // Memory is the last resort: the error is reported, nothing is half-written, and the store stays usable.
+      expect(result).toMatchObject({ written: 0, error: { name: 'QuotaExceededError' }, quotaRecovery: { deletedByCap: 2 } });
+      expect(await store.countEvents()).toBe(8);
+      expect((await store.sessions())[0]).toMatchObject({ events: 10, end: T0 + 9 * MINUTE });
+      expect(await store.appendEvents([pageView(50, T0 + 20 * MINUTE)])).toMatchObject({ written: 1 });
+      return;
+    }
+    // IndexedDB swept once (the oldest 20 %), failed again, and stepped aside: the batch is held in memory.
+    expect(result).toMatchObject({ written: 2, quotaRecovery: { deletedByCap: 2 } });
+    expect(result.error).toBeUndefined();
+    expect(store.kind).toBe('memory');
+    expect(store.reason).toMatch(/^IndexedDB could not store events \(QuotaExceededError/);
+    expect((await store.allEvents()).map((e) => e.id)).toEqual(batch.map((e) => e.id));
+    expect(await store.appendEvents([pageView(52, T0 + 22 * MINUTE)])).toMatchObject({ written: 1 });
   });
 
   it('keeps decisions, outbox records and meta values', async () => {

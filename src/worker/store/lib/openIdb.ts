@@ -6,7 +6,7 @@
  */
 import { wrap, type IDBPDatabase } from 'idb';
 import { upgradeTailorDB, type UpgradeTransaction } from '../migrations';
-import { DB_VERSION, type TailorDB } from '../schema';
+import { DB_VERSION, STORE_NAMES, type TailorDB } from '../schema';
 import { toStoreError } from './storeError';
 
 /** Either an open database or why there is none. */
@@ -81,6 +81,14 @@ export function openIdb(factory: IDBFactory, name: string, options: OpenIdbOptio
       const raw = request.result;
       if (settled) {
         raw.close();
+        return;
+      }
+      // A database at our version that other code created (same name, none of our stores) fails every
+      // transaction; better memory, said once, than a store that loses each write.
+      const missing = version === DB_VERSION ? STORE_NAMES.filter((store) => !raw.objectStoreNames.contains(store)) : [];
+      if (missing.length > 0) {
+        raw.close();
+        settle({ reason: `the database lacks Tailor's object stores (${missing.join(', ')}): another script created it` });
         return;
       }
       // Another tab upgrading or deleting the database: step aside at once instead of blocking it.
