@@ -4,18 +4,21 @@
  * Events flow: tracker → (consent gate) → `pending` → worker `ingest` →
  * acknowledged once written. Until acknowledged they stay in `inflight`, and on
  * page hide both lists are copied to the page-hide buffer, so a navigation
- * that kills the worker mid-write loses nothing. Nothing here throws into the
+ * that kills the worker mid-write loses nothing. Where the worker can only hold
+ * events in memory, acknowledged events stay in `carried` too, and the buffer
+ * takes them to the next page (pendingBuffer.ts). Nothing here throws into the
  * page.
  */
 import { wrap, type Remote } from 'comlink';
 import { VERSION } from '../core/version';
-import { installWireErrors, type TailorWorkerApi, type Trigger } from '../worker/protocol';
+import { installWireErrors, type IngestResult, type TailorWorkerApi, type Trigger } from '../worker/protocol';
 import type { ReadyState, TailorApi, TailorDeps } from './tailorApi';
 import { createDebugHooks } from './debugHooks';
 import { downloadBlob } from './lib/downloadBlob';
 import { startWorker } from './lib/startWorker';
 import { onPageHide } from './lib/onPageHide';
-import { clearPending, hasOptedOut, rememberOptOut, savePending, takePending } from './lib/pendingBuffer';
+import { clearPending, hasOptedOut, JOURNAL_MAX, rememberOptOut, savePending, takePending } from './lib/pendingBuffer';
+import { durableArea } from './lib/webStorage';
 import { clearEarly } from './lib/earlyBuffer';
 import { pageClock } from './lib/pageClock';
 import { replay, type QueuedCall } from './lib/replayQueue';
@@ -42,8 +45,26 @@ export function createTailor(deps: TailorDeps): TailorApi {
   let preConsent: IdentifiedEvent[] = [];
   const pending: IdentifiedEvent[] = granted ? takePending<IdentifiedEvent>() : [];
   const inflight = new Map<string, IdentifiedEvent>();
+  // Acknowledged events the worker holds in memory only (newest last, at most JOURNAL_MAX): carried to the next page.
+  const carried = new Map<string, IdentifiedEvent>();
+  let heldInMemory = false;
+  const acknowledged = (batch: readonly IdentifiedEvent[], result: IngestResult | undefined): void => {
+    for (const e of batch) inflight.delete(e.id);
+    if (result?.held !== 'memory') return;
+    heldInMemory = true;
+    for (const e of batch) {
+      carried.delete(e.id);
+      carried.set(e.id, e);
+    }
+    for (const id of carried.keys()) {
+      if (carried.size <= JOURNAL_MAX) break;
+      carried.delete(id);
+    }
+  };
   let remote: Remote<TailorWorkerApi> | null = null;
   let booting: Promise<ReadyState> | null = null;
+  // Set when the worker could not start: capture stays off on this page whatever consent does next.
+  let workerFailed = false;
   let tracker: Tracker | null = null;
   const listeners: ((name: string) => void)[] = [];
   let product: { viewId: number; id: string; price: number; category?: string } | null = null;
@@ -59,7 +80,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
     for (const e of batch) inflight.set(e.id, e);
     remote
       .ingest(batch, pageClock())
-      .then(() => batch.forEach((e) => inflight.delete(e.id)))
+      .then((result) => acknowledged(batch, result))
       .catch((error: unknown) => {
         // Put them back in order; the page-hide buffer or the next flush retries.
         pending.unshift(...batch.filter((e) => inflight.delete(e.id)));
@@ -91,10 +112,24 @@ export function createTailor(deps: TailorDeps): TailorApi {
   const boot = (): Promise<ReadyState> => {
     const timeoutMs = deps.readyTimeoutMs ?? 10_000;
     booting ??= new Promise<ReadyState>((resolve) => {
-      const timer = setTimeout(() => resolve({ ok: false, reason: `worker did not answer within ${timeoutMs} ms` }), timeoutMs);
+      let settled = false;
+      // A slow worker may still answer: events keep flowing to `pending` and reach it when it does.
+      const timer = setTimeout(() => {
+        settled = true;
+        resolve({ ok: false, reason: `worker did not answer within ${timeoutMs} ms` });
+      }, timeoutMs);
+      // A worker that cannot start (CSP, a blocked or failed script) will not start on this page: say why once,
+      // and stop capturing, so events do not pile up in the page-hide buffer for a runtime that never comes. What
+      // earlier pages buffered stays for a page where it can start.
       const fail = (reason: string) => {
         clearTimeout(timer);
+        if (settled) return;
+        settled = true;
+        workerFailed = true;
         log.warn('no offers on this page:', reason);
+        tracker?.stop();
+        tracker = null;
+        pending.length = 0;
         resolve({ ok: false, reason });
       };
       try {
@@ -106,13 +141,24 @@ export function createTailor(deps: TailorDeps): TailorApi {
           .init({ config, consent: caps(), sdkBase: deps.sdkBase, webdriver: navigator.webdriver === true })
           .then(async () => {
             remote = api;
-            // Events tracked before the worker was up go first, so health counts them.
-            const batch = pending.splice(0, pending.length);
-            if (batch.length && granted) await api.ingest(batch, pageClock());
+            // Events tracked before the worker was up go first, so health counts them. A first write that fails
+            // (a full quota) does not fail the start: the events wait in `pending` for the next flush.
+            const batch = granted ? pending.splice(0, pending.length) : [];
+            for (const e of batch) inflight.set(e.id, e);
+            if (batch.length) {
+              await api.ingest(batch, pageClock()).then(
+                (result) => acknowledged(batch, result),
+                (error: unknown) => {
+                  pending.unshift(...batch.filter((e) => inflight.delete(e.id)));
+                  log.warn('events not stored yet:', error instanceof Error ? error.message : error);
+                },
+              );
+            }
             return api.health();
           })
           .then((health) => {
             clearTimeout(timer);
+            settled = true;
             started.release();
             startOfferFlow(api);
             // Load the model and build the running features (one read of the stored history) when the page is
@@ -226,6 +272,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
         return {
           ...(await remote.audit()),
           consentReasons: [...decision.reasons],
+          carried: { heldInMemory, events: carried.size, max: JOURNAL_MAX, area: heldInMemory ? durableArea() : null },
           ...(tracker ? { pageCounters: { ...tracker.counters } } : {}),
         };
       } catch (error) {
@@ -277,6 +324,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
     preConsent = [];
     pending.length = 0;
     inflight.clear();
+    carried.clear();
     clearPending();
     clearEarly();
     stopOffers?.();
@@ -306,7 +354,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
     const was = granted;
     granted = decision.store;
     if (granted && !was) {
-      if (!tracker) tracker = startTracker({ sink, log });
+      if (!tracker && !workerFailed) tracker = startTracker({ sink, log });
       pending.push(...preConsent.splice(0));
       if (remote) startOfferFlow(remote);
     } else if (!granted && was) {
@@ -314,8 +362,9 @@ export function createTailor(deps: TailorDeps): TailorApi {
       tracker = null;
       preConsent = [];
       pending.length = 0;
+      carried.clear();
       clearPending();
-    clearEarly();
+      clearEarly();
     } else if (!granted && explicit === false) {
       // Withdrawn before anything was stored: stop capture and drop what was held in memory.
       tracker?.stop();
@@ -331,11 +380,11 @@ export function createTailor(deps: TailorDeps): TailorApi {
     if (!e.persisted) return;
     enteringCache = false;
     if (!granted) return;
-    pending.unshift(...takePending<IdentifiedEvent>().filter((x) => !inflight.has(x.id)));
+    pending.unshift(...takePending<IdentifiedEvent>().filter((x) => !inflight.has(x.id) && !carried.has(x.id)));
     flush();
   });
   onPageHide((e) => {
-    if (granted) savePending([...inflight.values(), ...pending]);
+    if (granted) savePending([...carried.values(), ...inflight.values(), ...pending], heldInMemory ? JOURNAL_MAX : undefined);
     if (e.type === 'pagehide' && (e as PageTransitionEvent).persisted) enteringCache = true;
     // Into the cache: no worker traffic at all (the buffer holds the events, the outbox the reports; a restore or
     // the next page delivers them). A tab switch or a page being discarded still flushes and sends.

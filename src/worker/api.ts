@@ -52,6 +52,9 @@ export function clockShift(workerNow: number, sentAt: unknown): number {
 /** How often (at most) the retention sweep runs, per worker. */
 const RETENTION_EVERY_MS = 10 * 60 * 1000;
 
+/** Where a store keeps what it is given (a store of kind 'none' does not exist past opening). */
+const heldIn = (s: Store): IngestResult['held'] => (s.kind === 'indexeddb' ? 'indexeddb' : 'memory');
+
 /** Options for tests: a custom store opener, clock and scorer. */
 export interface WorkerApiOptions {
   open?: () => Promise<Store>;
@@ -127,7 +130,9 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
     return (modelRt ??= modelRuntime(init.sdkBase));
   };
 
-  const store = (): Promise<Store> => (storePromise ??= (options.open ?? (() => openStore()))());
+  // Said once per worker: from here on the page carries the events to the next page (IngestResult.held).
+  const onFallback = (reason: string) => log.warn(`events are kept in memory only (${reason}); the page keeps the newest in Web Storage for the next page`);
+  const store = (): Promise<Store> => (storePromise ??= (options.open ?? (() => openStore({ onFallback })))());
   // Features, policy and coupon code arrive in their own chunk, on first use.
   const decisions = lazyModule(() => import('./decisionModule'));
   const featureSource = async (): Promise<FeatureSource> => {
@@ -180,7 +185,7 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
     async ingest(events: WireEvent[], sentAt?: number): Promise<IngestResult> {
       if (!Array.isArray(events)) throw new TypeError("'events' passed to 'ingest' must be an array");
       eventsReceived += events.length;
-      if (!consent.store) return { written: 0, duplicates: 0, rejected: events.length };
+      if (!consent.store) return { written: 0, duplicates: 0, rejected: events.length, held: 'none' };
       const valid: StoredEventInput[] = [];
       let rejected = 0;
       const t = now(); // the worker's clock, so that a debug clock shift moves the accepted window too
@@ -195,14 +200,14 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
         if (result.ok && typeof e?.id === 'string' && e.id.length > 0 && e.id.length <= 64) valid.push({ ...result.event, id: e.id });
         else rejected++;
       }
-      if (valid.length === 0) return { written: 0, duplicates: 0, rejected };
       const s = await store();
+      if (valid.length === 0) return { written: 0, duplicates: 0, rejected, held: heldIn(s) };
       const result = await s.appendEvents(valid);
       if (result.error) throw Object.assign(new Error(result.error.message), { name: result.error.name });
       // Only what was written (with its session id) feeds the running features.
       if (result.stored?.length && features) features.add(result.stored);
       void sweep(s);
-      return { written: result.written, duplicates: result.duplicates, rejected: rejected + result.rejected };
+      return { written: result.written, duplicates: result.duplicates, rejected: rejected + result.rejected, held: heldIn(s) };
     },
     async setConsent(value: Capabilities): Promise<void> {
       consent = parseCapabilities(value, 'setConsent');

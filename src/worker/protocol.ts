@@ -50,6 +50,12 @@ export interface IngestResult {
   duplicates: number;
   /** Events the worker refused (failed validation in the worker). */
   rejected: number;
+  /**
+   * Where the batch is kept: 'memory' when IndexedDB is unavailable, refused or full, so the events die with the
+   * worker unless the page carries them to the next page (src/sdk/lib/pendingBuffer.ts); 'none' when nothing was
+   * kept because storage consent is missing.
+   */
+  held: 'indexeddb' | 'memory' | 'none';
 }
 
 /** What made the page ask for a decision. */
@@ -193,6 +199,12 @@ export interface AuditData {
   cart: CartState | null;
   /** Why consent is restricted, if it is (added on the page side). */
   consentReasons?: string[];
+  /**
+   * Added on the page side: whether the worker holds events in memory only, and how many of the newest the page
+   * carries to the next page, at most `max`, in which Web Storage area (null: none works, so they last as long
+   * as the page).
+   */
+  carried?: { heldInMemory: boolean; events: number; max: number; area: 'localStorage' | 'sessionStorage' | null };
   /** What the page's captures skipped on this page (added on the page side): unreadable cart items, failed cart reads. */
   pageCounters?: { ignoredItems: number; failedCartReads: number };
 }

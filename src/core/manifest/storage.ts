@@ -1,6 +1,6 @@
 /**
  * Where Tailor keeps things on the device, and for how long: the object stores of the `tailor` IndexedDB
- * database, the keys of its `meta` store, the one page-side localStorage key and the Cache Storage caches.
+ * database, the keys of its `meta` store, the page-side Web Storage keys and the Cache Storage caches.
  *
  * Core may not import the worker, so these are declared here and test/unit/manifest/storage.test.ts holds them
  * against the real thing: the stores and indexes the migrations create, the retention defaults and what a sweep
@@ -18,12 +18,16 @@ export const OUTBOUND_LOG_ENTRIES = 200;
 export const DATABASE_NAME = 'tailor';
 /** The opt-out flag's localStorage key (set by consent(false) and "Delete my data"). */
 export const OPT_OUT_KEY = 'tailor:optout:v1';
-/** The page-hide buffer's localStorage key. */
+/** The page-hide buffer's Web Storage key (localStorage, else sessionStorage). */
 export const PENDING_BUFFER_KEY = 'tailor:pending:v1';
 /** The loader's early buffer (ecommerce dataLayer entries and queued calls of a page that hid before the runtime was up). */
 export const EARLY_BUFFER_KEYS = ['tailor:early-datalayer:v1', 'tailor:early-calls:v1'] as const;
+/** The throwaway key the audit view writes and removes at once to learn which Web Storage area works. */
+export const WEB_STORAGE_PROBE_KEY = 'tailor:probe';
 /** Events the page-hide buffer holds at most. */
 export const PENDING_BUFFER_MAX = 200;
+/** Events it holds at most while the worker keeps events in memory only (IndexedDB missing, refused or full). */
+export const PENDING_JOURNAL_MAX = 500;
 /** Prefix of the Cache Storage caches holding the model files. */
 export const MODEL_CACHE_PREFIX = 'tailor-model-v';
 
@@ -146,7 +150,8 @@ export const META_KEYS: readonly MetaKeySpec[] = [
 
 /** Storage outside IndexedDB. */
 export interface OtherStorageSpec {
-  kind: 'localStorage' | 'CacheStorage';
+  /** 'Web Storage': localStorage, else sessionStorage where localStorage refuses the write (one of the two at a time). */
+  kind: 'Web Storage' | 'CacheStorage';
   key: string;
   holds: string;
   retention: string;
@@ -155,13 +160,13 @@ export interface OtherStorageSpec {
 /** The page-side buffer and the model caches. */
 export const OTHER_STORAGE: readonly OtherStorageSpec[] = [
   {
-    kind: 'localStorage',
+    kind: 'Web Storage',
     key: PENDING_BUFFER_KEY,
-    holds: `up to ${PENDING_BUFFER_MAX} validated, scrubbed events not yet written when a page was hidden (only after consent)`,
+    holds: `up to ${PENDING_BUFFER_MAX} validated, scrubbed events not yet written when a page was hidden (only after consent); while IndexedDB cannot be used (missing, refused, full), the newest ${PENDING_JOURNAL_MAX} events, carried from page to page in its place`,
     retention: 'read and removed by the next page of the shop; removed on consent withdrawal and by "Delete my data"',
   },
   ...EARLY_BUFFER_KEYS.map((key) => ({
-    kind: 'localStorage' as const,
+    kind: 'Web Storage' as const,
     key,
     holds: key.includes('calls')
       ? "the tailor.track and tailor.cart calls a page queued before Tailor's runtime loaded, when that page went away first"
@@ -169,10 +174,16 @@ export const OTHER_STORAGE: readonly OtherStorageSpec[] = [
     retention: 'read and removed by the next page of the shop; dropped unread after 30 minutes; never written after an opt-out; removed on consent withdrawal and by "Delete my data"',
   })),
   {
-    kind: 'localStorage',
+    kind: 'Web Storage',
     key: OPT_OUT_KEY,
     holds: 'the value "1" when the shopper withdrew consent or deleted their data, so recording does not restart on the next page',
     retention: 'until tailor.consent(true)',
+  },
+  {
+    kind: 'Web Storage',
+    key: WEB_STORAGE_PROBE_KEY,
+    holds: 'the value "1", written and removed at once when the audit view asks which storage works on this page',
+    retention: 'removed immediately',
   },
   {
     kind: 'CacheStorage',

@@ -14,7 +14,7 @@ import type { Logger } from '../../core/logger';
 import type { AuditData } from '../../worker/protocol';
 import type { TailorApi } from '../tailor';
 import { AUDIT_CSS } from './styles';
-import { AUDIT_STRINGS, type AuditStrings } from './strings';
+import { AUDIT_STRINGS, fill, type AuditStrings } from './strings';
 import { auditView } from './auditView';
 import { renderSections } from './sections';
 import { el } from './lib/dom';
@@ -102,9 +102,12 @@ export function openAuditPanel(opts: AuditPanelOptions): AuditPanelHandle {
     } catch (error) {
       opts.log.warn('audit panel could not read the data:', error);
     }
+    // No data because Tailor never started here: say why, as the console did once.
+    const state = data ? null : await opts.api.ready().catch(() => null);
     if (closed) return;
     content.removeAttribute('aria-busy');
-    content.replaceChildren(...(data ? renderSections(auditView(data), t, opts.locale) : [el('p', {}, t.unavailable)]));
+    const missing = state && !state.ok ? fill(t.notStarted, { reason: state.reason }) : t.unavailable;
+    content.replaceChildren(...(data ? renderSections(auditView(data), t, opts.locale) : [el('p', {}, missing)]));
   };
 
   const showActions = () =>

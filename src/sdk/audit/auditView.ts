@@ -70,6 +70,10 @@ export interface AuditView {
   cart: CartView;
   consent: { store: boolean; personalise: boolean; sync: boolean; reasons: string[] };
   storeKind: 'indexeddb' | 'memory' | 'none';
+  /** Why the store is not IndexedDB, as the worker says it. */
+  storeReason: string | null;
+  /** With events in memory only: what the page carries to the next page (area null: nothing can). */
+  carried: { events: number; max: number; area: 'localStorage' | 'sessionStorage' | null } | null;
   bytes: number;
   counts: { events: number; sessions: number; decisions: number; outbox: number; outbound: number };
   recentEvents: EventRow[];
@@ -149,6 +153,13 @@ export function cartView(cart: unknown, counters: unknown): CartView {
   };
 }
 
+function carriedView(raw: unknown, kind: unknown): AuditView['carried'] {
+  const c = rec(raw);
+  if (kind !== 'memory' && c.heldInMemory !== true) return null;
+  const area = c.area === 'localStorage' || c.area === 'sessionStorage' ? c.area : null;
+  return { events: num(c.events) ?? 0, max: num(c.max) ?? 0, area };
+}
+
 /** Builds the view of `data`. */
 export function auditView(data: AuditData): AuditView {
   const consent = rec(data.consent);
@@ -170,6 +181,8 @@ export function auditView(data: AuditData): AuditView {
       reasons: list(consent.reasons).filter((r): r is string => typeof r === 'string'),
     },
     storeKind: kind === 'indexeddb' || kind === 'memory' ? kind : 'none',
+    storeReason: str(rec(data.store).reason) ?? null,
+    carried: carriedView(data.carried, kind),
     bytes: num(rec(data.store).bytes) ?? 0,
     counts: { events: events.length, sessions: list(data.sessions).length, decisions: decisions.length, outbox: list(data.outbox).length, outbound: outbound.length },
     recentEvents,

@@ -29,6 +29,7 @@ function storedSection(v: AuditView, t: AuditStrings, locale: string): HTMLEleme
     'tailor-audit-stored',
     t.storedHeading,
     el('p', {}, fill(t.where, { where: t.whereKinds[v.storeKind] }), v.bytes > 0 ? ` ${fill(t.size, { kb: Math.max(1, Math.round(v.bytes / 1024)) })}` : ''),
+    ...(v.carried ? [el('p', {}, v.storeReason ? `${fill(t.memoryWhy, { reason: v.storeReason })} ` : '', v.carried.area ? fill(t.carriedIn, { max: v.carried.max, area: v.carried.area, n: v.carried.events }) : t.notCarried)] : []),
     table(t.countsCaption, [t.kindCol, t.countCol], counts),
     events,
   );

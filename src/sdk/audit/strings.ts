@@ -22,6 +22,12 @@ export interface AuditStrings {
   storedHeading: string;
   where: string;
   whereKinds: Record<'indexeddb' | 'memory' | 'none', string>;
+  /** Why events are in memory only ({reason}), and what that costs: carried to the next page, or lost with this one. */
+  memoryWhy: string;
+  carriedIn: string;
+  notCarried: string;
+  /** Tailor could not start on this page ({reason}): shown instead of the data. */
+  notStarted: string;
   size: string;
   countsCaption: string;
   kindCol: string;
@@ -102,6 +108,10 @@ export const AUDIT_STRINGS: Record<Locale, AuditStrings> = {
     storedHeading: 'What is stored',
     where: 'Kept in: {where}.',
     whereKinds: { indexeddb: 'this browser (IndexedDB)', memory: 'memory only, until the page closes', none: 'nowhere yet' },
+    memoryWhy: 'IndexedDB cannot be used here ({reason}).',
+    carriedIn: 'The newest {max} events go with you from page to page in {area} (now {n}); older ones are dropped.',
+    notCarried: 'No other storage works on this page either, so these events are lost when you leave it.',
+    notStarted: 'Tailor could not start on this page ({reason}), so it records nothing here.',
     size: 'About {kb} KB of events.',
     countsCaption: 'Records kept on this device',
     kindCol: 'Kind',
@@ -186,6 +196,10 @@ export const AUDIT_STRINGS: Record<Locale, AuditStrings> = {
     storedHeading: '保存了什么',
     where: '保存位置：{where}。',
     whereKinds: { indexeddb: '本浏览器（IndexedDB）', memory: '仅内存，页面关闭即清除', none: '尚未保存' },
+    memoryWhy: '此处无法使用 IndexedDB（{reason}）。',
+    carriedIn: '最新的 {max} 条事件通过 {area} 在页面之间保留（当前 {n} 条）；更早的会被丢弃。',
+    notCarried: '此页面也没有其他可用的存储，离开页面后这些事件将丢失。',
+    notStarted: 'Tailor 无法在此页面启动（{reason}），因此此处不记录任何内容。',
     size: '事件约 {kb} KB。',
     countsCaption: '本设备上保存的记录',
     kindCol: '类型',

@@ -2,15 +2,16 @@
  * The loader's page-hide safety net, for what happens before the runtime is up: a checkout that pushes its
  * `purchase` into the dataLayer in the form's submit handler and navigates at once, on a slow connection, would
  * otherwise lose the one event every conversion figure depends on. When the page hides and the runtime has not
- * started, the loader copies (synchronously, to localStorage) the dataLayer's ecommerce entries and the calls
+ * started, the loader copies (synchronously, to localStorage, else sessionStorage: webStorage.ts) the dataLayer's ecommerce entries and the calls
  * queued on `window.tailor`; the next page of the shop replays them, the calls through the loader's queue and
  * the entries through the dataLayer reader, where they are validated and scrubbed like any other entry, and
  * stored only once consent allows (the runtime's consent gate). Entries older than {@link EARLY_MAX_AGE_MS} are
  * dropped unread; a shopper who opted out gets nothing saved.
  */
 import type { QueuedCall } from './replayQueue';
+import { readDurable, removeDurable, writeDurable } from './webStorage';
 
-/** localStorage keys: the dataLayer entries (read by the runtime) and the queued calls (read by the loader). */
+/** Web Storage keys: the dataLayer entries (read by the runtime) and the queued calls (read by the loader). */
 export const EARLY_ENTRIES_KEY = 'tailor:early-datalayer:v1';
 export const EARLY_CALLS_KEY = 'tailor:early-calls:v1';
 export const EARLY_MAX_AGE_MS = 30 * 60 * 1000;
@@ -38,14 +39,19 @@ function ecommerceOf(entry: unknown): unknown {
   return e && typeof e === 'object' && typeof e.event === 'string' && ECOMMERCE.has(e.event) ? { event: e.event, ecommerce: e.ecommerce } : null;
 }
 
-/** Parses what is stored under `key` (another page's or this one's); [] when absent or unreadable. */
+/** Parses what is stored under `key` (other pages' or this one's, in either area); [] when absent or unreadable. */
 function read<T>(key: string): Saved<T>[] {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
-    return Array.isArray(parsed) ? (parsed as Saved<T>[]) : [];
-  } catch {
-    return [];
-  }
+  const seen = new Set<string>();
+  // One page's batch found in both areas (a removal refused after a write elsewhere) counts once.
+  const once = (b: Saved<T>) => !seen.has(`${b.page}@${b.at}`) && Boolean(seen.add(`${b.page}@${b.at}`));
+  return readDurable(key).flatMap((raw): Saved<T>[] => {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      return Array.isArray(parsed) ? (parsed as Saved<T>[]).filter(once) : [];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /** Adds this page's items under `key`, merged with other pages' not yet read, capped. */
@@ -62,13 +68,13 @@ function append(key: string, page: string, items: unknown[], now: number): void 
   if (kept.length === 0) return;
   const batches = read(key).filter((b) => b.page !== page && now - b.at < EARLY_MAX_AGE_MS);
   batches.push({ page, at: now, items: kept.slice(-MAX_ITEMS) });
-  localStorage.setItem(key, JSON.stringify(batches));
+  writeDurable(key, JSON.stringify(batches));
 }
 
 /** Saves the dataLayer's ecommerce entries and the queued calls of `page` (a random id per loader). */
 export function saveEarly(page: string, queue: readonly QueuedCall[], now = Date.now()): void {
   try {
-    if (localStorage.getItem('tailor:optout:v1') === '1') return;
+    if (readDurable('tailor:optout:v1').includes('1')) return;
     const dl = (window as unknown as { dataLayer?: unknown }).dataLayer;
     append(EARLY_ENTRIES_KEY, page, Array.isArray(dl) ? dl.map(ecommerceOf).filter((e) => e !== null) : [], now);
     append(EARLY_CALLS_KEY, page, queue.filter((c) => CALLS.has(c[0])), now);
@@ -80,33 +86,21 @@ export function saveEarly(page: string, queue: readonly QueuedCall[], now = Date
 /** Removes what `page` saved (its runtime arrived after all and reads the page's own dataLayer itself). */
 export function dropEarly(page: string): void {
   for (const key of [EARLY_ENTRIES_KEY, EARLY_CALLS_KEY]) {
-    try {
-      const rest = read(key).filter((b) => b.page !== page);
-      if (rest.length) localStorage.setItem(key, JSON.stringify(rest));
-      else localStorage.removeItem(key);
-    } catch {
-      // Nothing stored, nothing to drop.
-    }
+    const rest = read(key).filter((b) => b.page !== page);
+    if (rest.length) writeDurable(key, JSON.stringify(rest));
+    else removeDurable(key);
   }
 }
 
 /** Reads and removes what earlier pages saved under `key`, oldest first, fresh ones only. */
 export function takeEarly<T>(key: typeof EARLY_ENTRIES_KEY | typeof EARLY_CALLS_KEY, now = Date.now()): T[] {
-  try {
-    const batches = read<T>(key);
-    localStorage.removeItem(key);
-    return batches.filter((b) => now - b.at < EARLY_MAX_AGE_MS).sort((a, b) => a.at - b.at).flatMap((b) => b.items);
-  } catch {
-    return [];
-  }
+  const batches = read<T>(key);
+  removeDurable(key);
+  return batches.filter((b) => now - b.at < EARLY_MAX_AGE_MS).sort((a, b) => a.at - b.at).flatMap((b) => b.items);
 }
 
 /** Removes both (consent withdrawn, "Delete my data"). */
 export function clearEarly(): void {
-  try {
-    localStorage.removeItem(EARLY_ENTRIES_KEY);
-    localStorage.removeItem(EARLY_CALLS_KEY);
-  } catch {
-    // Nothing stored, nothing to clear.
-  }
+  removeDurable(EARLY_ENTRIES_KEY);
+  removeDurable(EARLY_CALLS_KEY);
 }

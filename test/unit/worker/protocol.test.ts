@@ -29,8 +29,8 @@ describe('worker api', () => {
     expect((await worker.health()).initialised).toBe(false);
     await worker.init({ config, consent: all, sdkBase: 'http://x/sdk/' });
     const now = Date.now();
-    expect(await worker.ingest([event('a', now), event('b', now + 1)])).toEqual({ written: 2, duplicates: 0, rejected: 0 });
-    expect(await worker.ingest([event('b', now + 1)])).toEqual({ written: 0, duplicates: 1, rejected: 0 });
+    expect(await worker.ingest([event('a', now), event('b', now + 1)])).toEqual({ written: 2, duplicates: 0, rejected: 0, held: 'indexeddb' });
+    expect(await worker.ingest([event('b', now + 1)])).toEqual({ written: 0, duplicates: 1, rejected: 0, held: 'indexeddb' });
     const health = await worker.health();
     expect(health).toMatchObject({ ok: true, initialised: true, eventsReceived: 3, consent: all, store: { kind: 'indexeddb' } });
     expect(await (await worker.store()).countEvents()).toBe(2);
@@ -49,7 +49,7 @@ describe('worker api', () => {
     let opened = false;
     const worker = createWorkerApi({ open: () => ((opened = true), openStore({ indexedDB: new IDBFactory() })) });
     await worker.init({ config: { ...config, consent: 'required' }, consent: none, sdkBase: 'http://x/sdk/' });
-    expect(await worker.ingest([event('a', Date.now())])).toEqual({ written: 0, duplicates: 0, rejected: 1 });
+    expect(await worker.ingest([event('a', Date.now())])).toEqual({ written: 0, duplicates: 0, rejected: 1, held: 'none' });
     expect(opened).toBe(false);
     expect((await worker.health()).store.kind).toBe('none');
   });
