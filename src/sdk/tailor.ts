@@ -74,18 +74,22 @@ export function createTailor(deps: TailorDeps): TailorApi {
   // Set from a persisted pagehide to the next pageshow: the page is (going) into the back/forward cache, where a
   // worker reply arriving after the freeze would evict it. Events wait in the page-hide buffer meanwhile.
   let enteringCache = false;
-  const flush = (): void => {
-    if (!remote || !granted || pending.length === 0 || enteringCache) return;
+  // Hands all of `pending` to `api`; settles once acknowledged or put back (never rejects).
+  const send = (api: Remote<TailorWorkerApi>): Promise<void> => {
     const batch = pending.splice(0, pending.length);
     for (const e of batch) inflight.set(e.id, e);
-    remote
-      .ingest(batch, pageClock())
-      .then((result) => acknowledged(batch, result))
-      .catch((error: unknown) => {
+    return api.ingest(batch, pageClock()).then(
+      (result) => acknowledged(batch, result),
+      (error: unknown) => {
         // Put them back in order; the page-hide buffer or the next flush retries.
         pending.unshift(...batch.filter((e) => inflight.delete(e.id)));
         log.warn('events not stored yet:', error instanceof Error ? error.message : error);
-      });
+      },
+    );
+  };
+  const flush = (): void => {
+    if (!remote || !granted || pending.length === 0 || enteringCache) return;
+    void send(remote);
   };
   let flushQueued = false;
   const sink = (event: IdentifiedEvent): void => {
@@ -143,17 +147,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
             remote = api;
             // Events tracked before the worker was up go first, so health counts them. A first write that fails
             // (a full quota) does not fail the start: the events wait in `pending` for the next flush.
-            const batch = granted ? pending.splice(0, pending.length) : [];
-            for (const e of batch) inflight.set(e.id, e);
-            if (batch.length) {
-              await api.ingest(batch, pageClock()).then(
-                (result) => acknowledged(batch, result),
-                (error: unknown) => {
-                  pending.unshift(...batch.filter((e) => inflight.delete(e.id)));
-                  log.warn('events not stored yet:', error instanceof Error ? error.message : error);
-                },
-              );
-            }
+            if (granted && pending.length) await send(api);
             return api.health();
           })
           .then((health) => {
