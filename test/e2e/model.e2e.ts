@@ -67,9 +67,21 @@ describe('model runtime in Chromium', () => {
     await page.context().close();
   });
 
-  it('picks wasm by itself in headless Chromium and says SwiftShader is no GPU', async () => {
+  it('runs a model this size on the plain-JS pass by itself, fetching no tfjs chunk and no .wasm', async () => {
+    const { page, watch } = await shopPage();
+    const start = await harnessStart(page, 'small');
+    expect([start.backend, start.rejected]).toEqual(['js', []]);
+    const got = await predictions(page, 'small', records.slice(0, 10));
+    expect(worstDelta(got, expected('discount-response', records.slice(0, 10)))).toBeLessThan(1e-5);
+    const tf = watch.requests.filter((u) => /\/assets\/(tfjs|tfWasm|tfCpu|tfWebgl)-|\.wasm$/.test(u));
+    expect(tf).toEqual([]);
+    expect(watch.requests.some((u) => u.includes('/sdk/models/'))).toBe(true);
+    await page.context().close();
+  });
+
+  it('picks wasm by itself for a model too large for plain JS, and says SwiftShader is no GPU', async () => {
     const { page } = await shopPage();
-    const start = await harnessStart(page, 'auto');
+    const start = await harnessStart(page, 'auto', { jsMaxMacs: 0 });
     expect(start.backend).toBe('wasm');
     expect(start.rejected).toEqual([{ backend: 'webgl', reason: expect.stringMatching(/^software WebGL renderer \(.*SwiftShader/), ms: expect.any(Number) }]);
     const got = await predictions(page, 'auto', records.slice(0, 10));
@@ -89,7 +101,7 @@ describe('model runtime in Chromium', () => {
       document.head.append(meta);
     }, csp);
     await startHarness(page, server().tailorUrl, sdk.chunk);
-    const start = await harnessStart(page, 'auto');
+    const start = await harnessStart(page, 'auto', { jsMaxMacs: 0 });
     expect(start.backend).toBe('cpu');
     expect(start.rejected.map((r) => r.backend)).toEqual(['webgl', 'wasm']);
     expect(start.rejected[1]!.reason).toMatch(/^the Content-Security-Policy blocks WebAssembly \(needs 'wasm-unsafe-eval'\)/);

@@ -1,9 +1,13 @@
 /**
- * Picks the compute backend at run time, in order: WebGL (only on a hardware GPU), wasm
- * (SIMD, single-threaded), cpu, and finally the plain-JS forward pass. Each tfjs backend is a
- * lazily loaded chunk, gets its own timeout and must pass a self-check against the plain-JS
- * forward pass; on any failure the reason is recorded and the next one is tried, so the caller
- * always ends up with a working engine and knows why the faster ones were passed over.
+ * Picks the compute backend at run time. The smallest one that will do comes first: a network
+ * small enough that the plain-JS forward pass runs it in well under a millisecond gets that pass
+ * alone, because no tfjs backend can earn back its download (28–71 KB of chunks, plus 116–134 KB
+ * of .wasm) and start-up (≈ 200–1300 ms) on it (BENCHMARKS.md, "Model inference"). A larger one
+ * gets, in order: WebGL (only on a hardware GPU), wasm (SIMD, single-threaded), cpu, and finally
+ * the plain-JS pass. Each tfjs backend is a lazily loaded chunk, gets its own timeout and must
+ * pass a self-check against the plain-JS forward pass; on any failure the reason is recorded and
+ * the next one is tried, so the caller always ends up with a working engine and knows why the
+ * faster ones were passed over.
  */
 import type { Mlp } from '../../core/model/mlp';
 import { BACKEND_ORDER, type BackendName, type CreateEngine, type InferenceEngine } from './engine';
@@ -18,6 +22,26 @@ export const BACKEND_TIMEOUT_MS = 3000;
 /** Default time the chunk of one backend may take to download (slow networks, not hangs). */
 export const IMPORT_TIMEOUT_MS = 15_000;
 
+/**
+ * Multiply-adds per prediction call up to which the plain-JS pass is chosen outright. At ~0.1–1
+ * GMAC/s in V8 that is 1–10 ms of worker time per call, about what wasm SIMD costs to start.
+ */
+export const JS_MAX_MACS = 1_000_000;
+
+/** Multiply-adds of one forward pass over `rows` rows. */
+export function multiplyAdds(mlp: Mlp, rows: number): number {
+  return rows * mlp.layers.reduce((sum, layer) => sum + layer.inputSize * layer.units, 0);
+}
+
+/** The backends to try for `mlp`, and why: plain JS alone for a small network, BACKEND_ORDER otherwise. */
+export function backendOrderFor(mlp: Mlp, rows: number, jsMaxMacs = JS_MAX_MACS): { order: readonly BackendName[]; why: string } {
+  const macs = multiplyAdds(mlp, rows);
+  if (macs <= jsMaxMacs) {
+    return { order: ['js'], why: `${macs} multiply-adds per prediction (≤ ${jsMaxMacs}): the plain-JS pass is faster than loading any tfjs backend` };
+  }
+  return { order: BACKEND_ORDER, why: `${macs} multiply-adds per prediction (> ${jsMaxMacs}): the fastest tfjs backend that starts` };
+}
+
 /** Why a backend was passed over. */
 export interface BackendRejection {
   readonly backend: BackendName;
@@ -28,8 +52,10 @@ export interface BackendRejection {
 
 /** Options of {@link chooseBackend}. */
 export interface ChooseBackendOptions {
-  /** Backends to try, in order; BACKEND_ORDER by default. */
+  /** Backends to try, in order; by default {@link backendOrderFor} the model. */
   readonly order?: readonly BackendName[];
+  /** Threshold of the default order; JS_MAX_MACS by default. */
+  readonly jsMaxMacs?: number;
   /** Per-backend limit on initialisation in ms; BACKEND_TIMEOUT_MS by default. */
   readonly timeoutMs?: number;
   /** Per-backend limit on downloading its chunk in ms; IMPORT_TIMEOUT_MS by default. */
@@ -50,6 +76,10 @@ export interface BackendChoice {
   /** ms spent initialising the chosen backend (chunk load + init + weight upload). */
   readonly initMs: number;
   readonly rejected: readonly BackendRejection[];
+  /** The order that was tried (what a restart without a failed backend starts from). */
+  readonly order: readonly BackendName[];
+  /** Why this order: the model's size, or 'given' when the caller chose it. */
+  readonly why: string;
 }
 
 /** The chunk of a tfjs backend; loading it is timed apart from initialising it. */
@@ -96,18 +126,18 @@ async function startTf(name: Exclude<BackendName, 'js'>, mlp: Mlp, options: Choo
   }
 }
 
-/** Tries each backend of `options.order` until one runs `mlp`; 'js' always does. */
+/** Tries each backend of `options.order` (or the model's default order) until one runs `mlp`; 'js' always does. */
 export async function chooseBackend(mlp: Mlp, options: ChooseBackendOptions = {}): Promise<BackendChoice> {
-  const order = options.order ?? BACKEND_ORDER;
+  const { order, why } = options.order ? { order: options.order, why: 'given' } : backendOrderFor(mlp, options.checkRows ?? 1, options.jsMaxMacs);
   if (order.length === 0) throw new Error(`'order' passed to 'chooseBackend' must name at least one backend`);
   const rejected: BackendRejection[] = [];
   for (const name of order) {
     const started = performance.now();
-    if (name === 'js') return { engine: createJsEngine(mlp), initMs: performance.now() - started, rejected };
+    if (name === 'js') return { engine: createJsEngine(mlp), initMs: performance.now() - started, rejected, order, why };
     const abort = new AbortController();
     try {
       const engine = await startTf(name, mlp, options, abort.signal);
-      return { engine, initMs: performance.now() - started, rejected };
+      return { engine, initMs: performance.now() - started, rejected, order, why };
     } catch (error) {
       abort.abort();
       rejected.push({ backend: name, reason: error instanceof Error ? error.message : String(error), ms: performance.now() - started });

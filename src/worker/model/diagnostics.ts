@@ -56,7 +56,8 @@ export interface ModelDiagnostics {
     readonly storage: ModelStorage;
     readonly loadMs: number;
   };
-  readonly backend?: { readonly name: BackendName; readonly initMs: number };
+  /** The engine in use; `why` says why that order was tried (the model's size, or 'given'). */
+  readonly backend?: { readonly name: BackendName; readonly initMs: number; readonly why: string };
   /** Backends passed over before the chosen one, with the reason for each. */
   readonly rejected: readonly BackendRejection[];
   readonly unavailable?: ModelUnavailable;

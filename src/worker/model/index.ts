@@ -2,7 +2,9 @@
  * The worker's model facade: `modelRuntime(sdkBase)` → `{ warmUp, predictTiers, diagnostics }`.
  *
  * Cheap to create and statically importable: nothing is fetched and no tfjs code is loaded until
- * the first `warmUp()` or `predictTiers()` (the worker calls `warmUp()` once the page is idle).
+ * the first `warmUp()` or `predictTiers()` (the page asks for `warmUp()` once a decision is plausible, see
+ * src/sdk/offers/warmUp.ts). Without an explicit backend order, a model this small runs on the plain-JS pass and
+ * loads no tfjs at all; a larger one tries WebGL, then wasm, then cpu (`backendOrderFor`).
  * Nothing here rejects: every failure is a `ModelUnavailable` result and a diagnostics entry.
  *
  * Robustness: if the chosen backend starts failing (a lost WebGL context), the runtime restarts
@@ -14,7 +16,7 @@ import { tierScores } from '../../core/model/tierScores';
 import type { TierScore } from '../../core/policy';
 import type { BackendRejection } from './backend';
 import { unavailable, type ModelDiagnostics, type ModelUnavailable } from './diagnostics';
-import { BACKEND_ORDER, type BackendName } from './engine';
+import type { BackendName } from './engine';
 import type { PredictionResult } from './predictor';
 import type { StartedModel, StartModelOptions } from './startModel';
 
@@ -54,7 +56,8 @@ export interface ModelRuntime {
 /** Creates the runtime for the SDK served from `sdkBase` (absolute, ending in '/'). */
 export function modelRuntime(sdkBase: string, options: ModelRuntimeOptions = {}): ModelRuntime {
   const retryAfterMs = options.retryAfterMs ?? 60_000;
-  let backends: readonly BackendName[] = options.backends ?? BACKEND_ORDER;
+  // Unset: the model's size decides (backendOrderFor); narrowed when a backend fails while predicting.
+  let backends: readonly BackendName[] | undefined = options.backends;
   let running: Promise<StartedModel> | null = null;
   let current: StartedModel | null = null;
   let failure: { result: ModelUnavailable; at: number } | null = null;
@@ -99,7 +102,7 @@ export function modelRuntime(sdkBase: string, options: ModelRuntimeOptions = {})
   const demote = (broken: StartedModel, reason: string): void => {
     const name = broken.choice.engine.backend;
     rejected.push({ backend: name, reason: `failed while predicting: ${reason}`, ms: 0 });
-    backends = backends.filter((b) => b !== name);
+    backends = broken.choice.order.filter((b) => b !== name);
     broken.dispose();
     if (current === broken) {
       current = null;
@@ -125,7 +128,7 @@ export function modelRuntime(sdkBase: string, options: ModelRuntimeOptions = {})
             },
           }
         : {}),
-      ...(current ? { backend: { name: current.choice.engine.backend, initMs: current.choice.initMs } } : {}),
+      ...(current ? { backend: { name: current.choice.engine.backend, initMs: current.choice.initMs, why: current.choice.why } } : {}),
       rejected: [...rejected],
       ...(failure && !current ? { unavailable: failure.result } : {}),
       predictions,
@@ -141,7 +144,7 @@ export function modelRuntime(sdkBase: string, options: ModelRuntimeOptions = {})
     let attempt = await ready();
     if ('ok' in attempt) return attempt;
     let result = await attempt.predictor.predictTiers(raw);
-    if (!result.ok && attempt.choice.engine.backend !== 'js' && backends.length > 1) {
+    if (!result.ok && attempt.choice.engine.backend !== 'js' && attempt.choice.order.length > 1) {
       demote(attempt, result.reason);
       attempt = await ready();
       if ('ok' in attempt) return attempt;

@@ -12,8 +12,8 @@ import { loadModel, type LoadedModel, type LoadModelOptions } from './loadModel'
 import { createPredictor, type Predictor } from './predictor';
 
 /** Options of {@link startModel}: loading plus backend choice. */
-export interface StartModelOptions extends LoadModelOptions, Pick<ChooseBackendOptions, 'timeoutMs' | 'allowSoftwareGpu' | 'probes'> {
-  /** Backends to try, in order (BACKEND_ORDER by default). */
+export interface StartModelOptions extends LoadModelOptions, Pick<ChooseBackendOptions, 'timeoutMs' | 'allowSoftwareGpu' | 'probes' | 'jsMaxMacs'> {
+  /** Backends to try, in order (by default chosen by the model's size, see backendOrderFor). */
   readonly backends?: readonly BackendName[];
 }
 
@@ -36,6 +36,7 @@ export async function startModel(sdkBase: string, options: StartModelOptions = {
       timeoutMs: options.timeoutMs,
       allowSoftwareGpu: options.allowSoftwareGpu,
       probes: options.probes,
+      jsMaxMacs: options.jsMaxMacs,
       wasmUrls: model.wasmUrls,
       // Check (and warm up) with the batch size every prediction will use.
       checkRows: Math.max(1, model.bundle.treatment?.levels.length ?? 1),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mlpForward } from '../../../src/core/model/mlp';
-import { chooseBackend } from '../../../src/worker/model/backend';
+import { backendOrderFor, chooseBackend, JS_MAX_MACS, multiplyAdds } from '../../../src/worker/model/backend';
 import type { InferenceEngine } from '../../../src/worker/model/engine';
 import { createJsEngine } from '../../../src/worker/model/lib/jsEngine';
 import { classifyRenderer, probeGpu } from '../../../src/worker/model/lib/probeGpu';
@@ -12,6 +12,37 @@ import { randomMlp } from './lib/tinyModel';
 const mlp = randomMlp(5, [40, 12, 1], ['relu', 'sigmoid']);
 const CSP_REFUSAL = { ok: false as const, reason: "the Content-Security-Policy blocks WebAssembly (needs 'wasm-unsafe-eval'): Refused to compile" };
 const WASM_URLS = { 'tfjs-backend-wasm.wasm': 'https://t.test/a.wasm', 'tfjs-backend-wasm-simd.wasm': 'https://t.test/b.wasm' };
+
+describe('backendOrderFor', () => {
+  it('counts the multiply-adds of every dense layer for every row', () => {
+    // 40x12 + 12x1 per row.
+    expect(multiplyAdds(mlp, 1)).toBe(492);
+    expect(multiplyAdds(mlp, 5)).toBe(2460);
+  });
+
+  it('gives a small network the plain-JS pass alone and a large one the tfjs order, at the threshold', () => {
+    expect(backendOrderFor(mlp, 5).order).toEqual(['js']);
+    expect(backendOrderFor(mlp, 5).why).toMatch(/^2460 multiply-adds per prediction \(≤ 1000000\)/);
+    expect(backendOrderFor(mlp, 5, 2460).order).toEqual(['js']);
+    expect(backendOrderFor(mlp, 5, 2459).order).toEqual(['webgl', 'wasm', 'cpu', 'js']);
+    const wide = randomMlp(6, [512, 1024, 1024, 1], ['relu', 'relu', 'sigmoid']);
+    expect(multiplyAdds(wide, 1)).toBeGreaterThan(JS_MAX_MACS);
+    expect(backendOrderFor(wide, 1).order).toEqual(['webgl', 'wasm', 'cpu', 'js']);
+  });
+
+  it('is what chooseBackend tries when no order is given, and says so', async () => {
+    const small = await chooseBackend(mlp, { checkRows: 5 });
+    expect([small.engine.backend, small.order, small.rejected]).toEqual(['js', ['js'], []]);
+    expect(small.why).toContain('plain-JS pass is faster');
+    // Forced over the threshold, Node has no OffscreenCanvas and no wasm URLs: it goes down the whole order.
+    const large = await chooseBackend(mlp, { checkRows: 5, jsMaxMacs: 0 });
+    expect(large.order).toEqual(['webgl', 'wasm', 'cpu', 'js']);
+    expect(large.rejected.map((r) => r.backend)).toEqual(['webgl', 'wasm']);
+    expect(large.engine.backend).toBe('cpu');
+    large.engine.dispose();
+    expect((await chooseBackend(mlp, { order: ['js'] })).why).toBe('given');
+  });
+});
 
 describe('chooseBackend', () => {
   it('passes over webgl without a GPU and wasm under a CSP, records why, and runs on cpu', async () => {
