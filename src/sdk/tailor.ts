@@ -26,6 +26,7 @@ import { manualEvent, startTracker, type IdentifiedEvent, type Tracker } from '.
 import { readDataLayer } from '../core/events/datalayer';
 import { activeDwellMs } from './track/captureEngagement';
 import { startOffers } from './offers/offerController';
+import { watchWarmUp, type ConnectionInfo } from './offers/warmUp';
 import { decideConsent, type ConsentDecision } from '../core/consent';
 import { watchConsentSignals, type PageSignals } from './lib/consentSignals';
 
@@ -155,17 +156,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
             settled = true;
             started.release();
             startOfferFlow(api);
-            // Load the model and build the running features (one read of the stored history) when the page is
-            // idle, so the first offer pays for neither.
-            if (decision.personalise) {
-              const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => void }).requestIdleCallback;
-              const warm = () => {
-                void api.warmUpModel().catch(() => {});
-                void api.features().catch(() => {});
-              };
-              if (idle) idle(warm, { timeout: 5000 });
-              else setTimeout(warm, 1000);
-            }
+            startWarmUp(api);
             resolve({ ok: true, health });
           })
           .catch((error: unknown) => fail(`worker error: ${error instanceof Error ? error.message : String(error)}`));
@@ -176,6 +167,30 @@ export function createTailor(deps: TailorDeps): TailorApi {
     return booting;
   };
 
+  // Once a decision is plausible on this page, the model and the running features (one read of the stored
+  // history) load in idle time, so the first offer pays for neither; before that, nothing of them is fetched.
+  let stopWarmUp: (() => void) | null = null;
+  const startWarmUp = (worker: Remote<TailorWorkerApi>) => {
+    if (stopWarmUp) return;
+    stopWarmUp = watchWarmUp({
+      triggers: config.triggers,
+      sources: triggerSources,
+      connection: () => (navigator as { connection?: ConnectionInfo }).connection,
+      idle: (fn) => whenIdle(fn, 5000),
+      warm: (reason) => {
+        if (!decision.personalise) return;
+        log.debug(`a decision is plausible (${reason}): loading the model`);
+        void worker.warmUpModel().catch(() => {});
+        void worker.features().catch(() => {});
+      },
+    });
+  };
+  const triggerSources = {
+    pageType: () => tracker?.page.type ?? 'other',
+    activeDwellMs: () => activeDwellMs(),
+    onEvent: (fn: (name: string) => void) => listeners.push(fn),
+  };
+
   const startOfferFlow = (worker: Remote<TailorWorkerApi>) => {
     if (stopOffers) return;
     const controller = startOffers({
@@ -183,11 +198,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
       log,
       triggers: config.triggers,
       theme: config.theme,
-      sources: {
-        pageType: () => tracker?.page.type ?? 'other',
-        activeDwellMs: () => activeDwellMs(),
-        onEvent: (fn) => listeners.push(fn),
-      },
+      sources: triggerSources,
       context: () => {
         const current = product && tracker && product.viewId === tracker.page.viewId ? product : null;
         return { productPrice: current?.price ?? null, ...(current ? { productId: current.id } : {}), ...(current?.category ? { category: current.category } : {}) };
@@ -323,6 +334,8 @@ export function createTailor(deps: TailorDeps): TailorApi {
     clearEarly();
     stopOffers?.();
     stopOffers = null;
+    stopWarmUp?.();
+    stopWarmUp = null;
     fireTrigger = null;
     applyConsent();
   }
@@ -350,7 +363,10 @@ export function createTailor(deps: TailorDeps): TailorApi {
     if (granted && !was) {
       if (!tracker && !workerFailed) tracker = startTracker({ sink, log });
       pending.push(...preConsent.splice(0));
-      if (remote) startOfferFlow(remote);
+      if (remote) {
+        startOfferFlow(remote);
+        startWarmUp(remote);
+      }
     } else if (!granted && was) {
       tracker?.stop();
       tracker = null;
@@ -392,8 +408,13 @@ export function createTailor(deps: TailorDeps): TailorApi {
   watchConsentSignals(pageSignals, applyConsent);
   applyConsent();
   // Start the worker when the main thread is idle: tracking must not delay the shop's own work.
-  const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => void }).requestIdleCallback;
-  if (ric) ric(() => void boot(), { timeout: 2000 });
-  else setTimeout(() => void boot(), 1);
+  whenIdle(() => void boot(), 2000);
   return api;
+}
+
+/** Runs `fn` when the main thread is idle (at most `timeoutMs` later), or on the next task without idle callbacks. */
+function whenIdle(fn: () => void, timeoutMs: number): void {
+  const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => void }).requestIdleCallback;
+  if (ric) ric(fn, { timeout: timeoutMs });
+  else setTimeout(fn, 1);
 }
