@@ -394,6 +394,8 @@ export function createTailor(deps: TailorDeps): TailorApi {
     flush();
   });
   onPageHide((e) => {
+    // What the tracker still reads in slices (a long dataLayer backlog) joins the buffer before it is saved.
+    tracker?.flush();
     if (granted) savePending([...carried.values(), ...inflight.values(), ...pending], heldInMemory ? JOURNAL_MAX : undefined);
     if (e.type === 'pagehide' && (e as PageTransitionEvent).persisted) enteringCache = true;
     // Into the cache: no worker traffic at all (the buffer holds the events, the outbox the reports; a restore or

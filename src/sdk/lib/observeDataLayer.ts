@@ -17,6 +17,8 @@ export const POLL_MS = 250;
 interface Observer {
   listeners: Set<Listener>;
   stop: () => void;
+  /** Reads entries pushed since the last poll (polled mode; nothing to do when wrapped). */
+  poll: () => void;
   /** 'wrapped', or 'polled' when push could not be replaced. */
   mode: 'wrapped' | 'polled';
 }
@@ -46,7 +48,7 @@ function start(dl: DataLayer): Observer {
     // Read-only push (or a frozen array): fall through to polling.
   }
   if (dl.push === wrapped) {
-    return { listeners, mode: 'wrapped', stop: () => { try { if (dl.push === wrapped) dl.push = original; } catch { /* nothing to undo */ } } };
+    return { listeners, mode: 'wrapped', poll: () => {}, stop: () => { try { if (dl.push === wrapped) dl.push = original; } catch { /* nothing to undo */ } } };
   }
   let seen = dl.length;
   const poll = () => {
@@ -54,14 +56,14 @@ function start(dl: DataLayer): Observer {
   };
   const timer = setInterval(poll, POLL_MS);
   addEventListener('pagehide', poll);
-  return { listeners, mode: 'polled', stop: () => { clearInterval(timer); removeEventListener('pagehide', poll); } };
+  return { listeners, mode: 'polled', poll, stop: () => { clearInterval(timer); removeEventListener('pagehide', poll); } };
 }
 
 /**
  * Calls `listener` with every entry pushed to `dl` from now on (entries already there are the caller's to read).
  * Returns the unsubscribe; the wrapper goes when its last listener does. `mode` says how entries are seen.
  */
-export function observeDataLayer(dl: DataLayer, listener: Listener): { stop: () => void; mode: 'wrapped' | 'polled' } {
+export function observeDataLayer(dl: DataLayer, listener: Listener): { stop: () => void; poll: () => void; mode: 'wrapped' | 'polled' } {
   let observer = observers.get(dl);
   if (!observer) {
     observer = start(dl);
@@ -71,6 +73,7 @@ export function observeDataLayer(dl: DataLayer, listener: Listener): { stop: () 
   current.listeners.add(listener);
   return {
     mode: current.mode,
+    poll: () => current.poll(),
     stop() {
       current.listeners.delete(listener);
       if (current.listeners.size === 0) {

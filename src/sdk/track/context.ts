@@ -35,6 +35,8 @@ export interface CaptureContext {
   onPageView(fn: () => void): void;
   /** Registers a listener run just before a route change's `page_view`, to close out the old page. */
   beforePageView(fn: () => void): void;
+  /** Registers work to finish synchronously before the page saves its buffer (page hide): a backlog still read in slices. */
+  beforeSave(fn: () => void): void;
 }
 
 /** A capture module: installs its listeners and returns their removal. */

@@ -32,6 +32,8 @@ export interface Tracker {
   refreshCart(): Promise<void>;
   /** Validates and emits an event from any source (captures, `tailor.track`, the banner). */
   emit(input: TailorEventInput): void;
+  /** Finishes, synchronously, what the captures still read in slices (call before saving the buffer on page hide). */
+  flush(): void;
   /** Removes every listener and restores every patched function. */
   stop(): void;
 }
@@ -49,6 +51,7 @@ export function startTracker(opts: TrackerOptions): Tracker {
   const page: PageState = { type: 'other', path: '/', viewId: 0 };
   const listeners: (() => void)[] = [];
   const beforeListeners: (() => void)[] = [];
+  const beforeSave: (() => void)[] = [];
   let stopped = false;
 
   const emit = (input: TailorEventInput): void => {
@@ -66,7 +69,7 @@ export function startTracker(opts: TrackerOptions): Tracker {
   };
   const counters: CaptureCounters = { ignoredItems: 0, failedCartReads: 0 };
   let refreshCart = async (): Promise<void> => {};
-  const ctx: CaptureContext = { emit, counters, page, log, onPageView: (fn) => listeners.push(fn), beforePageView: (fn) => beforeListeners.push(fn) };
+  const ctx: CaptureContext = { emit, counters, page, log, onPageView: (fn) => listeners.push(fn), beforePageView: (fn) => beforeListeners.push(fn), beforeSave: (fn) => beforeSave.push(fn) };
   const stops: (() => void)[] = [];
   const install = (fn: () => () => void, name: string) => {
     try {
@@ -98,6 +101,15 @@ export function startTracker(opts: TrackerOptions): Tracker {
     counters,
     refreshCart: () => refreshCart(),
     emit,
+    flush() {
+      for (const fn of beforeSave) {
+        try {
+          fn();
+        } catch (error) {
+          log.debug('flush failed:', error);
+        }
+      }
+    },
     stop() {
       stopped = true;
       for (const s of stops.splice(0)) {
