@@ -79,7 +79,9 @@ export function createTailorApp(opts: TailorAppOptions): Hono {
   mountSdkFiles(app, '/sdk', opts.sdkDir);
 
   // The collector API is called from shops' origins; it takes no cookies, so `*` is safe.
-  app.use('/v1/*', cors({ origin: '*', allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], maxAge: 86400 }));
+  // Date and Retry-After are not CORS-safelisted: exposed, the worker can check the device clock against the
+  // server's and honour a requested pause.
+  app.use('/v1/*', cors({ origin: '*', allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], exposeHeaders: ['Date', 'Retry-After'], maxAge: 86400 }));
   app.use(
     '/v1/*',
     bodyLimit({

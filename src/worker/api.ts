@@ -11,6 +11,7 @@ import type { AuditData, SyncSummary, FeatureView, IngestResult, OfferRequest, O
 import { VERSION } from '../core/version';
 import { createLogger } from '../core/logger';
 import { validateEvent } from '../core/events/validate';
+import { createServerClock, SERVER_CLOCK_KEY, type SavedOffset } from './lib/serverClock';
 import { DEFAULT_POLICY, type PolicyConfig } from '../core/policy';
 import type { Capabilities } from '../core/consent';
 import { openStore } from './store/openStore';
@@ -80,7 +81,17 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
   const log = createLogger();
   const baseNow = options.now ?? Date.now;
   let clockOffset = 0;
-  const now = () => baseNow() + clockOffset;
+  // The device clock, corrected where the collector's Date says it is wrong (lib/serverClock.ts).
+  const serverClock = createServerClock();
+  const now = () => baseNow() + clockOffset + serverClock.offsetMs();
+  const onServerDate = (dateHeader: string | null, sentAt: number, receivedAt: number) => {
+    // A debug clock shift is deliberate time travel (tests, support), not an error to correct.
+    const changed = serverClock.observe(dateHeader, sentAt - clockOffset, receivedAt - clockOffset);
+    if (changed === null) return;
+    if (changed !== 0) log.warn(`this device's clock is ${Math.round(-changed / 60_000)} min off the collector's; Tailor's times are corrected`);
+    const saved: SavedOffset = { offsetMs: changed, measuredAt: now() };
+    void store().then((s) => s.setMeta(SERVER_CLOCK_KEY, saved)).catch(() => {});
+  };
   let init: WorkerInit | null = null;
   let consent: Capabilities = { store: false, personalise: false, sync: false };
   let eventsReceived = 0;
@@ -102,7 +113,7 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
     syncRunning ??= (async () => {
       try {
         const { syncCycle } = await syncing();
-        return await syncCycle({ store: await store(), endpoint, site: init!.config.site, rng: secureRandom, now, ...(fetchImpl ? { fetch: fetchImpl } : {}) }, options);
+        return await syncCycle({ store: await store(), endpoint, site: init!.config.site, rng: secureRandom, now, onServerDate, ...(fetchImpl ? { fetch: fetchImpl } : {}) }, options);
       } catch (error) {
         log.warn('sync round failed:', error instanceof Error ? error.message : error);
         return null;
@@ -167,7 +178,16 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
       init = value;
       consent = parseCapabilities(value.consent, 'init');
       log.level = value.config.debug ? 'debug' : 'warn';
-      if (consent.store) void store().then(sweep, (e: unknown) => log.warn('store unavailable:', e));
+      if (consent.store) {
+        void store().then(
+          async (s) => {
+            // A correction an earlier page measured holds until the next collector answer says otherwise.
+            serverClock.restore(await s.getMeta(SERVER_CLOCK_KEY).catch(() => undefined));
+            return sweep(s);
+          },
+          (e: unknown) => log.warn('store unavailable:', e),
+        );
+      }
       if (consent.sync && value.config.endpoint) scheduleSync();
     },
     async health(): Promise<WorkerHealth> {
@@ -192,7 +212,7 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
       const shift = clockShift(t, sentAt);
       if (shift !== 0 && !clockSkewLogged) {
         clockSkewLogged = true;
-        log.warn(`the page's clock is ${Math.round(-shift / 60_000)} min off this device's; event times are corrected by the worker`);
+        log.warn(`the page's clock is ${Math.round(-shift / 60_000)} min off the worker's${serverClock.offsetMs() !== 0 ? ' (checked against the collector)' : ''}; event times are corrected by the worker`);
       }
       for (const raw of events) {
         const e = shift !== 0 && raw && typeof raw.ts === 'number' ? { ...raw, ts: raw.ts + shift } : raw;

@@ -53,6 +53,8 @@ export interface SendDeps {
   now?: () => number;
   /** Abort a request after this long (default {@link SEND_TIMEOUT_MS}). */
   timeoutMs?: number;
+  /** Told every answer's `Date` header with the request's start and end on `now` (the device-clock check). */
+  onServerDate?: (dateHeader: string | null, sentAt: number, receivedAt: number) => void;
 }
 
 /**
@@ -81,6 +83,11 @@ export async function send(deps: SendDeps, method: 'GET' | 'POST', path: string,
       signal: abort.signal,
     });
     entry.status = response.status;
+    try {
+      deps.onServerDate?.(response.headers.get('Date'), now, (deps.now ?? Date.now)());
+    } catch {
+      // The clock check is advisory; it never fails a send.
+    }
     const wait = response.status === 429 || response.status === 503 ? retryAfterMs(response.headers.get('Retry-After'), now) : null;
     if (wait !== null && wait > 0) await deps.store?.setMeta(COLLECTOR_PAUSE_KEY, { until: now + wait }).catch(() => {});
     return response;

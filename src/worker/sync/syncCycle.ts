@@ -3,6 +3,7 @@
  * noised reports, and deliver what is due. Run on a timer while the worker
  * lives and once more (keepalive) when the page hides.
  */
+import type { SendDeps } from './send';
 import type { Store } from '../store/store';
 import { flushOutbox, queueReports, type FlushResult } from './reports';
 import { cachedPolicy, effectivePolicy, pullPolicy } from './policyConfig';
@@ -16,6 +17,8 @@ export interface SyncDeps {
   rng: () => number;
   now?: () => number;
   fetch?: typeof fetch;
+  /** The device-clock check, told every collector answer's `Date` (send.ts). */
+  onServerDate?: SendDeps['onServerDate'];
 }
 
 /** Outcome of a round. */
@@ -28,7 +31,7 @@ export interface SyncResult extends FlushResult {
 /** Runs one round; never rejects for network reasons (failures become backoff). */
 export async function syncCycle(deps: SyncDeps, options: { keepalive?: boolean; forceConfig?: boolean } = {}): Promise<SyncResult> {
   const now = (deps.now ?? Date.now)();
-  const base = { endpoint: deps.endpoint, store: deps.store, ...(deps.now ? { now: deps.now } : {}), ...(deps.fetch ? { fetch: deps.fetch } : {}) };
+  const base = { endpoint: deps.endpoint, store: deps.store, ...(deps.now ? { now: deps.now } : {}), ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.onServerDate ? { onServerDate: deps.onServerDate } : {}) };
   // On page hide there is no time for the config: deliver first.
   const snapshot = options.keepalive ? null : await pullPolicy({ ...base, site: deps.site, ...(options.forceConfig ? { force: true } : {}) });
   // On page hide the cached config decides the channel (no pull then).
