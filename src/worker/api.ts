@@ -27,7 +27,7 @@ import { fetchManifest } from './static/fetchManifest';
 import { modelRuntime, type ModelRuntime } from './model';
 
 /** meta keys shown in the audit (everything Tailor keeps there). */
-const AUDIT_META_KEYS = ['visitor', 'holdout', 'coupon-book', 'outbound-log', 'privacy-budget', 'policy-config', 'report-delivery', 'features-snapshot', 'idle-cart', 'collector-pause'];
+const AUDIT_META_KEYS = ['visitor', 'holdout', 'coupon-book', 'outbound-log', 'privacy-budget', 'policy-config', 'report-delivery', 'features-snapshot', 'idle-cart', 'collector-pause', 'server-clock'];
 const OUTBOUND_KEY = 'outbound-log';
 const BUDGET_KEY = 'privacy-budget';
 

@@ -139,6 +139,7 @@ export const META_KEYS: readonly MetaKeySpec[] = [
   { key: 'visitor', holds: 'first seen, number of visits, latest and previous visit, last purchase time (no events)', retention: 'kept across the event retention so "days since last visit" works; deleted by "Delete my data"' },
   { key: 'holdout', holds: 'whether this device is in the control group that never sees offers', retention: 'sticky until "Delete my data"' },
   { key: 'collector-pause', holds: 'until when the collector asked this device to send nothing (from a Retry-After answer)', retention: 'replaced by the next such answer; ignored once past' },
+  { key: 'server-clock', holds: "how far this device's clock is from the collector's (ms, measured from its Date header) and when that was measured", retention: 'replaced when the correction changes (0 once the device agrees with the collector again); deleted by "Delete my data"' },
   { key: 'idle-cart', holds: 'which cart state the last idle-cart trigger was answered for (a change counter, a time and the value), so it fires once per cart', retention: 'replaced at the next idle-cart trigger' },
   { key: 'coupon-book', holds: 'the signed coupon codes fetched from the collector, one per tier', retention: 'replaced when it expires' },
   { key: 'outbound-log', holds: 'every request ever sent: time, method, path, exact body, status', retention: `the last ${OUTBOUND_LOG_ENTRIES} requests` },
