@@ -7,6 +7,7 @@ import { LOCALES } from './i18n/locale';
 import type { Locale } from './i18n/locale';
 import type { SafeHtml } from './lib/html';
 import { newOrderId } from './lib/new-order-id';
+import { couponRoute } from './coupon-route';
 import { normaliseShopOptions } from './shop-options';
 import type { ShopConfig, ShopOptions } from './shop-options';
 import { renderCartPage } from './views/cart-page';
@@ -80,8 +81,8 @@ function registerLocaleRoutes(app: Hono, config: ShopConfig, locale: Locale, pre
 
 /**
  * The demo shop: a small coffee-and-tea store standing in for a merchant's own site. Its only link to Tailor is the
- * single async script tag in every page's head; the checkout's coupon box also calls Tailor's redeem endpoint,
- * as a merchant's own checkout would.
+ * single async script tag in every page's head; the checkout's coupon box posts to the shop's own backend, which
+ * redeems at Tailor with the merchant's server key (./coupon-route.ts), as a merchant's own checkout would.
  *
  * Routes are relative to where the app is mounted; `basePath` only tells the pages how to link, so mount it at that
  * prefix (`main.route('/shop', app)` or `main.mount('/shop', app.fetch)`), or serve it directly when it is ''.
@@ -93,6 +94,7 @@ export function createShopApp(opts: ShopOptions): Hono {
   const app = new Hono();
 
   for (const { locale, prefix } of LOCALES) registerLocaleRoutes(app, config, locale, prefix);
+  app.post('/api/coupon', couponRoute(config));
 
   app.get('/img/:file', (c) => {
     const match = /^([a-z0-9-]+)\.svg$/.exec(c.req.param('file'));

@@ -12,6 +12,11 @@ export interface ShopOptions {
   tagAttributes?: Record<string, string>;
   /** Base path the shop is mounted at ('' by default), so it can also be mounted under a prefix. */
   basePath?: string;
+  /**
+   * The merchant's server key (`tk_server_…`): the shop's backend redeems coupons at Tailor with it. Unset, the
+   * coupon box answers that coupons are unavailable. It stays on the server: pages never see it.
+   */
+  couponServerKey?: string;
 }
 
 /** ShopOptions after validation, with defaults filled in and URLs normalised. */
@@ -24,6 +29,7 @@ export interface ShopConfig {
   readonly tagAttributes: readonly (readonly [string, string])[];
   /** '' or '/prefix' (never a trailing slash). */
   readonly basePath: string;
+  readonly couponServerKey: string | undefined;
 }
 
 // The tag's own attributes come from the other options; letting tagAttributes repeat them would give the browser
@@ -92,5 +98,6 @@ export function normaliseShopOptions(opts: ShopOptions): ShopConfig {
     csp: opts.csp,
     tagAttributes: normaliseTagAttributes(opts.tagAttributes),
     basePath: normaliseBasePath(opts.basePath),
+    couponServerKey: opts.couponServerKey,
   };
 }

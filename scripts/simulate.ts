@@ -99,7 +99,7 @@ try {
 
   const recompute = await fetch(`${server.tailorUrl}/v1/config/recompute?site=${site}`, { method: 'POST', headers: { Authorization: `Bearer ${adminToken}` } });
   const config = (await recompute.json()) as { version?: string; calibration?: Record<string, number>; exploration?: { weights?: Record<string, number> }; message?: string };
-  const estimates = (await (await fetch(`${server.tailorUrl}/v1/estimates?site=${site}`)).json()) as { groups: PublishedGroup[]; privacy: { k: number } };
+  const estimates = (await (await fetch(`${server.tailorUrl}/v1/estimates?site=${site}`, { headers: { Authorization: `Bearer ${server.demoKeys?.read ?? process.env.TAILOR_READ_KEY ?? ''}` } })).json()) as { groups: PublishedGroup[]; privacy: { k: number } };
   const counters = readCollectorDb(server.dbPath, site);
 
   const sent = results.reduce((a, r) => a + r.delivery.sent, 0);
@@ -119,7 +119,7 @@ try {
   } else {
     console.log(`Policy recompute failed: HTTP ${recompute.status} ${config.message ?? ''}`);
   }
-  console.log(`Dashboard: ${server.tailorUrl}/dashboard?site=${site}`);
+  console.log(`Dashboard: ${server.tailorUrl}/dashboard?site=${site}${server.demoKeys ? ` (sign in with ${server.demoKeys.read})` : ''}`);
   if (options.keep) {
     console.log('Server kept running; Ctrl-C to stop.');
     await new Promise<void>((done) => process.once('SIGINT', () => done()));

@@ -294,8 +294,7 @@
     try {
       response = await fetch(data.couponUrl, {
         method: 'POST',
-        mode: 'cors',
-        credentials: 'omit',
+        credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ code, orderValue }),
         signal: controller.signal,

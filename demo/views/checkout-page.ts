@@ -19,8 +19,8 @@ function field(id: string, label: string, attrs: SafeHtml): SafeHtml {
 }
 
 /**
- * Checkout: shipping form, order summary and the coupon box. The coupon is checked against Tailor's collector
- * (the shop's own fetch, not Tailor's), whose URL shop.js reads from the page data.
+ * Checkout: shipping form, order summary and the coupon box. The coupon goes to the shop's own backend
+ * (`/api/coupon`, which redeems at Tailor with the merchant's server key), whose URL shop.js reads from the page data.
  */
 export function renderCheckoutPage(ctx: PageContext): SafeHtml {
   const { t } = ctx;
@@ -64,6 +64,6 @@ export function renderCheckoutPage(ctx: PageContext): SafeHtml {
     title: t.checkoutTitle,
     path: '/checkout',
     body,
-    data: { page: 'checkout', couponUrl: `${ctx.config.endpoint}/v1/coupons/redeem` },
+    data: { page: 'checkout', couponUrl: `${ctx.config.basePath}/api/coupon` },
   });
 }

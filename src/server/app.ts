@@ -13,6 +13,7 @@ import { mountCoupons, type CouponDeps } from './coupons';
 import { mountCollector, type CollectorDeps } from './collector';
 import { mountDashboard } from './dashboard';
 import { cameOverTls, clientAddressReader } from './lib/clientAddress';
+import { createMerchantGuard, loadOrCreateSessionSecret, MerchantAccess } from './merchants';
 
 /** What the app needs from its process. */
 export interface TailorAppOptions {
@@ -31,7 +32,18 @@ export interface TailorAppOptions {
    * anyone can send them.
    */
   trustProxy?: boolean;
+  /**
+   * The merchants and their keys (src/server/merchants): who may read the dashboard and estimates, and redeem
+   * coupons. Unset, no one may: merchant data is closed by default.
+   */
+  merchants?: MerchantAccess;
 }
+
+/**
+ * The merchant's endpoints, called from its browser session or its backend, never from a shop's page: they send no
+ * CORS headers, so no other origin's script can read them. Everything else under `/v1` is the devices' API.
+ */
+export const MERCHANT_PATHS: ReadonlySet<string> = new Set(['/v1/estimates', '/v1/estimates/daily', '/v1/cells', '/v1/coupons/check', '/v1/coupons/redeem', '/v1/config/recompute']);
 
 /** HSTS for a year, sent only on responses that went out over TLS (a browser ignores it over plain HTTP anyway). */
 export const HSTS = 'max-age=31536000';
@@ -81,7 +93,8 @@ export function createTailorApp(opts: TailorAppOptions): Hono {
   // The collector API is called from shops' origins; it takes no cookies, so `*` is safe.
   // Date and Retry-After are not CORS-safelisted: exposed, the worker can check the device clock against the
   // server's and honour a requested pause.
-  app.use('/v1/*', cors({ origin: '*', allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], exposeHeaders: ['Date', 'Retry-After'], maxAge: 86400 }));
+  const deviceCors = cors({ origin: '*', allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], exposeHeaders: ['Date', 'Retry-After'], maxAge: 86400 });
+  app.use('/v1/*', (c, next) => (MERCHANT_PATHS.has(c.req.path) ? next() : deviceCors(c, next)));
   app.use(
     '/v1/*',
     bodyLimit({
@@ -89,11 +102,18 @@ export function createTailorApp(opts: TailorAppOptions): Hono {
       onError: (c) => c.json({ error: 'payload_too_large', message: `request body exceeds ${maxBody} bytes` }, 413),
     }),
   );
-  if (opts.coupons) mountCoupons(app, { db: opts.db, ...opts.coupons, rateLimit: { clientAddress, ...opts.coupons.rateLimit } });
-  const privacy = { clientAddress, ...opts.privacy, db: opts.db };
+  // One guard (one limiter) for every merchant endpoint: the dashboard, estimates, learning state and coupons.
+  const merchants = createMerchantGuard({
+    access: opts.merchants ?? new MerchantAccess([]),
+    sessionSecret: loadOrCreateSessionSecret(opts.db),
+    clientAddress,
+    ...(opts.privacy?.now ? { now: opts.privacy.now } : {}),
+  });
+  if (opts.coupons) mountCoupons(app, { db: opts.db, merchants, ...opts.coupons, rateLimit: { clientAddress, ...opts.coupons.rateLimit } });
+  const privacy = { clientAddress, merchants, ...opts.privacy, db: opts.db };
   const collector = mountCollector(app, privacy);
   // The collector's cell service, so the dashboard and the config share one cache and one noise source.
-  mountDashboard(app, privacy, collector.cells);
+  mountDashboard(app, privacy, collector.cells, trustProxy);
   app.all('/v1/*', (c) => c.json({ error: 'not_found', message: `no route ${c.req.method} ${c.req.path}` }, 404));
 
   return app;

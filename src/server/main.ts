@@ -17,7 +17,10 @@
  * default, or `central`: per-cell learning on central-DP aggregates), TAILOR_CELL_PRIOR (the model bundle's cell
  * prior, read only on the central channel; default models/discount-response/cells.json), TAILOR_TRUST_PROXY (`1` when a
  * reverse proxy in front sets X-Forwarded-For and X-Forwarded-Proto: rate limits then key on the address it saw, and
- * HSTS is sent when it says https; default off, when both headers are ignored). SECURITY.md: what each secret protects.
+ * HSTS is sent when it says https; default off, when both headers are ignored), TAILOR_MERCHANTS (the merchants,
+ * their sites and key hashes: a JSON file path or inline JSON, README "Merchant keys"; unset, one demo merchant owns
+ * the demo sites, its keys generated once and printed at start), TAILOR_SHOP_SERVER_KEY (the demo shop's server key
+ * when TAILOR_MERCHANTS is set). SECURITY.md: what each secret protects.
  */
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
@@ -30,6 +33,7 @@ import { loadOrCreateSecret } from './coupons';
 import { STRICT_CSP_PATH, mountStrictShop } from './strictShop';
 import { parsePageValueTable, type PageValueTable } from '../core/pageValues';
 import { cellPriorFromEnv, reportChannelFromEnv } from './learningEnv';
+import { loadOrCreateDemoMerchant, MerchantAccess, merchantsFromEnv, type DemoMerchant, type Merchant } from './merchants';
 
 /** The demo shop's page-value table, built from its own order export (demo/page-values/README.md). */
 const DEMO_PAGE_VALUES = resolve('demo/page-values/page-values.json');
@@ -49,15 +53,19 @@ if (!existsSync(resolve(sdkDir, 'tailor.js'))) {
 // Before the database opens: a bad channel or prior must stop the start before anything is created.
 const reportChannel = reportChannelFromEnv(process.env.TAILOR_REPORT_CHANNEL);
 const cellPrior = cellPriorFromEnv(reportChannel, resolve(process.env.TAILOR_CELL_PRIOR || BUNDLE_CELL_PRIOR));
+const configuredMerchants = process.env.TAILOR_MERCHANTS ? merchantsFromEnv(process.env.TAILOR_MERCHANTS) : null;
 const db = openDatabase(dbPath);
+const couponSite = process.env.TAILOR_COUPON_SITE || 'demo';
+const merchantSetup = merchants();
 const bookLimit = Number(process.env.TAILOR_BOOK_RATE_LIMIT ?? 30);
 const app = createTailorApp({
   db,
   sdkDir,
   trustProxy: trustProxyFromEnv(process.env.TAILOR_TRUST_PROXY),
+  merchants: new MerchantAccess(merchantSetup.merchants),
   coupons: {
     secret: process.env.TAILOR_COUPON_SECRET || loadOrCreateSecret(db),
-    site: process.env.TAILOR_COUPON_SITE || 'demo',
+    site: couponSite,
     rateLimit: { books: { limit: bookLimit, windowMs: 600_000 } },
   },
   privacy: {
@@ -83,23 +91,39 @@ const tailorPort = await listen(app.fetch, port);
 // Shop and Tailor use different host names too (localhost vs 127.0.0.1), so
 // they are different origins even when someone proxies both ports together.
 const tailorUrl = process.env.PUBLIC_URL ?? `http://${host === '127.0.0.1' ? 'localhost' : host}:${tailorPort}`;
-mountStrictShop(app, tailorUrl);
+const shopServerKey = merchantSetup.demo?.keys.server ?? (process.env.TAILOR_SHOP_SERVER_KEY || undefined);
+mountStrictShop(app, tailorUrl, shopServerKey);
 const shop = createShopApp({
   tailorScriptUrl: `${tailorUrl}/sdk/tailor.js`,
   endpoint: tailorUrl,
   site: 'demo',
   tagAttributes: shopTagAttributes(),
+  ...(shopServerKey ? { couponServerKey: shopServerKey } : {}),
 });
 const actualShopPort = await listen(shop.fetch, shopPort);
 const shopUrl = process.env.SHOP_PUBLIC_URL ?? `http://127.0.0.1:${actualShopPort}`;
 
 console.log(`Tailor ${tailorUrl}  (SDK ${tailorUrl}/sdk/tailor.js, health ${tailorUrl}/healthz)`);
 console.log(`Dashboard ${tailorUrl}/dashboard`);
+if (merchantSetup.demo) {
+  // Generated for this database on first start (server_meta); a deployment sets TAILOR_MERCHANTS instead.
+  console.log(`  demo merchant read key (sign in with it): ${merchantSetup.demo.keys.read}`);
+  console.log(`  demo merchant server key (the demo shop's backend redeems with it): ${merchantSetup.demo.keys.server}`);
+} else {
+  console.log(`Merchants: ${merchantSetup.merchants.map((m) => `${m.id} (${m.sites.join(', ')})`).join('; ')}`);
+}
 console.log(`Report channel: ${reportChannel}${cellPrior ? ` (cell spec ${cellPrior.spec.version})` : ''}`);
 console.log(`Demo shop ${shopUrl}/  (中文: ${shopUrl}/zh/)`);
 console.log(`Demo shop, same origin with a strict CSP: ${tailorUrl}${STRICT_CSP_PATH}/`);
 // One machine-readable line for test harnesses and scripts.
-console.log(JSON.stringify({ event: 'listening', tailorUrl, shopUrl, strictShopUrl: `${tailorUrl}${STRICT_CSP_PATH}` }));
+console.log(JSON.stringify({ event: 'listening', tailorUrl, shopUrl, strictShopUrl: `${tailorUrl}${STRICT_CSP_PATH}`, ...(merchantSetup.demo ? { demoKeys: merchantSetup.demo.keys } : {}) }));
+
+/** The merchants from TAILOR_MERCHANTS, or the generated demo merchant owning the demo sites. */
+function merchants(): { merchants: Merchant[]; demo: DemoMerchant | null } {
+  if (configuredMerchants) return { merchants: configuredMerchants, demo: null };
+  const demo = loadOrCreateDemoMerchant(db, ['demo', 'default', couponSite]);
+  return { merchants: [demo.merchant], demo };
+}
 
 /** TAILOR_TRUST_PROXY: on only when said so; anything unreadable stops the start rather than guessing. */
 function trustProxyFromEnv(raw: string | undefined): boolean {

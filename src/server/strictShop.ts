@@ -14,14 +14,15 @@ export const STRICT_CSP_PATH = '/strict-shop';
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; worker-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-/** Mounts the strict shop on `app`, loading tailor.js same-origin. */
-export function mountStrictShop(app: Hono, tailorUrl: string): void {
+/** Mounts the strict shop on `app`, loading tailor.js same-origin; its backend redeems with `couponServerKey`. */
+export function mountStrictShop(app: Hono, tailorUrl: string, couponServerKey?: string): void {
   const shop = createShopApp({
     tailorScriptUrl: '/sdk/tailor.js',
     endpoint: tailorUrl,
     site: 'demo',
     csp: STRICT_CSP,
     basePath: STRICT_CSP_PATH,
+    ...(couponServerKey ? { couponServerKey } : {}),
   });
   // mount() strips the prefix, so `/strict-shop/` reaches the shop as `/`.
   app.mount(STRICT_CSP_PATH, shop.fetch);

@@ -70,8 +70,13 @@ async function openDashboard(query: string): Promise<{ page: Page; watch: PageWa
   const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const watch = watchPage(page);
-  const response = await page.goto(`${server().tailorUrl}/dashboard${query}`);
+  // Signed out, the dashboard sends the browser to its sign-in form; the demo merchant's read key gets it back.
+  await page.goto(`${server().tailorUrl}/dashboard${query}`);
+  expect(new URL(page.url()).pathname).toBe('/dashboard/login');
+  await page.getByLabel('Merchant key').fill(server().demoKeys!.read);
+  const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()]);
   expect(response?.status()).toBe(200);
+  expect(page.url()).toBe(`${server().tailorUrl}/dashboard${query}`);
   return { page, watch, close: () => context.close() };
 }
 
@@ -106,7 +111,7 @@ describe('dashboard', () => {
     await issueVersions('demo');
     await upload('demo', reports);
     const small: Report[] = Object.entries(SMALL_SITE).flatMap(([arm, count]) => generateReports({ arm: arm as Arm, count, conversion: 0.1, day: today }, rng));
-    await upload('small', small);
+    await upload('default', small);
 
     const { page, watch, close } = await openDashboard('?site=demo');
     for (const name of ['Summary', 'Conversion and redemption by arm', 'Satisfaction by arm', 'Over time', 'By policy version', 'Privacy settings in force']) {
@@ -146,7 +151,7 @@ describe('dashboard', () => {
     await close();
 
     // A site with one arm under k: that arm, the pooled group and the totals that would reveal it are withheld.
-    const smallPage = await openDashboard('?site=small');
+    const smallPage = await openDashboard('?site=default');
     const smallRows = smallPage.page.getByRole('region', { name: 'Per-arm estimates' }).locator('tbody tr');
     const row = (label: RegExp) => smallRows.filter({ has: smallPage.page.locator('th', { hasText: label }) });
     expect(await row(/^5 % off$/).locator('td').allTextContents()).toEqual([`fewer than ${K} reports`]);

@@ -91,7 +91,7 @@ describe('the central channel', () => {
     // The learning state is cached like the config; the admin's recompute refreshes it now.
     const recompute = await fetch(`${server().tailorUrl}/v1/config/recompute?site=demo`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN}` } });
     expect(recompute.status).toBe(200);
-    const state = (await (await fetch(`${server().tailorUrl}/v1/cells?site=demo`)).json()) as { batches: unknown[]; open: { batch: number } | null; privacy: { epsilonPerDeviceWeek: number; delta: number } };
+    const state = (await (await fetch(`${server().tailorUrl}/v1/cells?site=demo`, { headers: { Authorization: `Bearer ${server().demoKeys!.read}` } })).json()) as { batches: unknown[]; open: { batch: number } | null; privacy: { epsilonPerDeviceWeek: number; delta: number } };
     expect(state.batches).toEqual([]);
     expect(state.open?.batch).toBe(0);
     expect(state.privacy.delta).toBe(1e-9);

@@ -75,7 +75,7 @@ describe('offers', () => {
     await page.locator('[data-testid="add-to-cart"]').click();
     await applyCoupon(page, code);
     // A second redemption of the same code is refused by the server.
-    const again = await fetch(`${server().tailorUrl}/v1/coupons/redeem`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code, orderValue: 20 }) });
+    const again = await fetch(`${server().tailorUrl}/v1/coupons/redeem`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server().demoKeys!.server}` }, body: JSON.stringify({ code, orderValue: 20 }) });
     expect(again.status).toBe(409);
     expect((await again.json()).error).toBe('already_redeemed');
     const interactions = (await readStore(page)).filter((e) => e.name.startsWith('offer_')).map((e) => e.name);

@@ -157,7 +157,7 @@ describe('reports from real journeys', () => {
     const perArm: Record<string, number> = {};
     for (const arm of expectedArms) perArm[arm] = (perArm[arm] ?? 0) + 1;
     expect(reportsPerArm(stored.rows)).toEqual(perArm);
-    const estimates = (await (await fetch(`${server().tailorUrl}/v1/estimates?site=demo`)).json()) as { empty: boolean; groups: { group: string }[] };
+    const estimates = (await (await fetch(`${server().tailorUrl}/v1/estimates?site=demo`, { headers: { Authorization: `Bearer ${server().demoKeys!.read}` } })).json()) as { empty: boolean; groups: { group: string }[] };
     expect(estimates.empty).toBe(false);
     expect(estimates.groups.map((g) => g.group)).toEqual([...ARMS, 'policy']);
   });

@@ -2,7 +2,7 @@
  * Records every request a browser context makes to Tailor's `/v1` API, from
  * the page or from Tailor's worker (Playwright sees both), with the exact
  * body and headers, and whether it failed on the network. The shop's own
- * coupon redeem call at checkout is not Tailor's and is left out.
+ * coupon call at checkout goes to the shop's own backend (which redeems server to server) and is not captured.
  */
 import type { BrowserContext, Request } from 'playwright-core';
 

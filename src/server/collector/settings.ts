@@ -5,6 +5,7 @@
 import { parsePolicyConfig } from '../../core/policy';
 import type { Context } from 'hono';
 import { peerAddress } from '../lib/clientAddress';
+import { closedMerchantGuard, type MerchantGuard } from '../merchants';
 import type { Db } from '../db';
 import { DEFAULT_BUCKET_VALUES, DEFAULT_BUDGET, DEFAULT_EPSILON, DEFAULT_K, EPSILON_RANGE, ORDER_VALUE_BUCKETS, type BudgetPolicy } from '../../core/privacy';
 import type { EstimateSettings } from './estimatesView';
@@ -92,6 +93,11 @@ export interface CollectorDeps {
   noiseSource?: UniformSource;
   /** Replace the SQLite measurement store. */
   measurementStore?: MeasurementStore;
+  /**
+   * Who may read estimates and learning state (src/server/merchants). Unset, no one may: a collector mounted
+   * without merchants keeps its merchant data closed rather than open.
+   */
+  merchants?: MerchantGuard;
 }
 
 /** The central channel's settings, resolved (present only when the channel is central). */
@@ -122,6 +128,7 @@ export interface ResolvedDeps {
   /** Null on the local channel. */
   central: CentralSettings | null;
   measurements: MeasurementStore;
+  merchants: MerchantGuard;
 }
 
 function check(ok: boolean, field: string, rule: string, got: unknown): void {
@@ -164,6 +171,7 @@ export function resolveDeps(deps: CollectorDeps): ResolvedDeps {
     reportChannel: channel,
     central: channel === 'central' ? resolveCentral(deps, grossMargin, merchant?.tiers ?? null) : null,
     measurements: deps.measurementStore ?? new SqliteMeasurementStore(deps.db),
+    merchants: deps.merchants ?? closedMerchantGuard(),
   };
 }
 

@@ -8,6 +8,7 @@ import { ClientKeys } from './lib/clientKey';
 import { peerAddress } from '../lib/clientAddress';
 import { TokenBucketLimiter, type WindowLimit } from '../lib/tokenBucket';
 import { KnownSites } from './knownSites';
+import { closedMerchantGuard, type MerchantGuard } from '../merchants';
 import { Redemptions } from './redemptions';
 
 /** Tiers (percent) a book holds unless configured otherwise. */
@@ -19,7 +20,11 @@ export const DEFAULT_TTL_DAYS = 7;
  * Devices cache their book until it expires, so 30 is generous.
  */
 export const DEFAULT_BOOK_LIMIT: WindowLimit = { limit: 30, windowMs: 10 * 60_000 };
-/** Refused redemptions (`invalid_code`, `wrong_site`) per client per window: the brake on guessing. */
+/**
+ * Refused codes (`invalid_code`, `wrong_site`) per window, counted per merchant and book (and per shopper network when
+ * the checkout passes `shopperAddress`): the brake on guessing. Never per caller address: the caller is the
+ * merchant's backend, and one attacker must not lock every checkout out.
+ */
 export const DEFAULT_FAILED_REDEEM_LIMIT: WindowLimit = { limit: 30, windowMs: 10 * 60_000 };
 
 /** Rate-limit settings. */
@@ -49,6 +54,8 @@ export interface CouponDeps {
   /** Days codes stay valid, 1–31. Default 7. */
   ttlDays?: number;
   rateLimit?: CouponRateLimit;
+  /** Whose server keys may redeem and check codes (src/server/merchants); unset, no one may. */
+  merchants?: MerchantGuard;
 }
 
 /** The resolved context shared by the coupon routes. */
@@ -64,6 +71,7 @@ export interface CouponContext {
   clientKeys: ClientKeys;
   redemptions: Redemptions;
   knownSites: KnownSites;
+  merchants: MerchantGuard;
 }
 
 /** Checks `deps` and fills in defaults; throws naming the bad argument. */
@@ -92,5 +100,6 @@ export function resolveCouponContext(deps: CouponDeps): CouponContext {
     clientKeys: new ClientKeys(),
     redemptions: new Redemptions(deps.db),
     knownSites: new KnownSites(deps.db),
+    merchants: deps.merchants ?? closedMerchantGuard(),
   };
 }

@@ -43,6 +43,12 @@ export class Redemptions {
     return { claimed: false, tierUsed: prior?.tier ?? row.tier };
   }
 
+  /** The tier the book was spent with, or null while it is unspent. */
+  spentTier(site: string, expiryDay: number, bookId: number): number | null {
+    const row = this.existing.get(site, expiryDay, bookId) as { tier: number } | undefined;
+    return row?.tier ?? null;
+  }
+
   /** Deletes rows of books expired by `today`: their codes are refused as expired before the ledger is read. */
   pruneExpired(today: number): number {
     return this.prune.run(today).changes;

@@ -1,6 +1,7 @@
 /**
  * Request bodies of the coupon routes. Messages complete "'field' …" (see `readBody`), so every error names its field.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { COUPON_SITE_RE } from '../../core/coupon';
 
@@ -29,12 +30,27 @@ export function bookBodySchema(allowed: readonly number[]) {
   });
 }
 
-/** `POST /v1/coupons/redeem`: `{code, orderValue, site?}`. */
+const code = z.string({ error: required('must be a string') }).max(MAX_CODE_INPUT, { error: `must be at most ${MAX_CODE_INPUT} characters` });
+/**
+ * The shopper's IP address as the merchant's backend saw it: optional; when given, refused codes are also limited
+ * per shopper network (coarsened and hashed like every limiter key, never stored).
+ */
+const shopperAddress = z
+  .string({ error: 'must be an IPv4 or IPv6 address' })
+  .max(64, { error: 'must be an IPv4 or IPv6 address' })
+  .refine((a) => isIP(a.replace(/^\[|\]$/g, '').split('%')[0]!) !== 0, { error: 'must be an IPv4 or IPv6 address' })
+  .optional();
+
+/** `POST /v1/coupons/redeem`: `{code, orderValue, site?, shopperAddress?}`. */
 export const redeemBodySchema = z.object({
-  code: z.string({ error: required('must be a string') }).max(MAX_CODE_INPUT, { error: `must be at most ${MAX_CODE_INPUT} characters` }),
+  code,
   orderValue: z
     .number({ error: required(`must be a number from 0 to ${MAX_ORDER_VALUE}`) })
     .min(0, { error: `must be a number from 0 to ${MAX_ORDER_VALUE}` })
     .max(MAX_ORDER_VALUE, { error: `must be a number from 0 to ${MAX_ORDER_VALUE}` }),
   site: site.optional(),
+  shopperAddress,
 });
+
+/** `POST /v1/coupons/check`: `{code, site?, shopperAddress?}`. */
+export const checkBodySchema = z.object({ code, site: site.optional(), shopperAddress });

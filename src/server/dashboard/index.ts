@@ -1,5 +1,5 @@
 /**
- * `GET /dashboard`: the merchant's view of incrementality, with its assets
+ * `GET /dashboard`: the merchant's view of incrementality (behind the merchant's key or a sign-in, ./login.ts), with its assets
  * under `/dashboard/assets/` (its own script and stylesheet, and uPlot's dist
  * files served from node_modules).
  */
@@ -14,6 +14,8 @@ import { resolveDeps, type CollectorDeps, type ResolvedDeps } from '../collector
 import { createCellService, type CellService } from '../collector/cellService';
 import { cellsView, type CellsView } from '../collector/cellsView';
 import { DASHBOARD_CSP, renderDashboard, renderQueryError } from './renderPage';
+import { mountLogin } from './login';
+import { authenticate, refuseSite } from '../merchants';
 
 const require = createRequire(import.meta.url);
 const here = (name: string) => fileURLToPath(new URL(`./assets/${name}`, import.meta.url));
@@ -38,16 +40,30 @@ function learningOf(resolved: ResolvedDeps, cells: CellService | null, site: str
  * collector's cell service to share its cache; without it the dashboard builds its own over the same store
  * (releases are idempotent, and learning is a function of the released batches alone).
  */
-export function mountDashboard(app: Hono, deps: CollectorDeps, sharedCells?: CellService | null): void {
+export function mountDashboard(app: Hono, deps: CollectorDeps, sharedCells?: CellService | null, trustProxy = false): void {
   const resolved = resolveDeps(deps);
+  mountLogin(app, resolved.merchants, trustProxy);
   const cells = sharedCells !== undefined ? sharedCells : createCellService(resolved);
   // Read once at mount: the files are part of the release, and a missing one should fail the start, not a request.
   const files = new Map(Object.entries(ASSETS).map(([name, [path, type]]) => [name, { body: readFileSync(path), type }]));
   const pageHeaders = { 'Content-Security-Policy': DASHBOARD_CSP, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
 
   app.get('/dashboard', (c) => {
-    const parsed = parseEstimatesQuery((name) => c.req.query(name), resolved.now(), resolved.windowDays);
+    const who = authenticate(c, resolved.merchants, 'read');
+    if (!who.ok) {
+      // A browser without a session goes to the sign-in form; an API client (or a bad key) gets the JSON refusal.
+      if (who.response.status === 401 && c.req.header('Authorization') === undefined) {
+        const path = new URL(c.req.url);
+        return c.redirect(`/dashboard/login?next=${encodeURIComponent(path.pathname + path.search)}`, 303);
+      }
+      return who.response;
+    }
+    const { merchant } = who.principal;
+    const get = (name: string) => (name === 'site' ? c.req.query('site') || merchant.sites[0] : c.req.query(name));
+    const parsed = parseEstimatesQuery(get, resolved.now(), resolved.windowDays);
     if (!parsed.ok) return c.html(renderQueryError(parsed.message), 400, pageHeaders);
+    const refused = refuseSite(c, who.principal, parsed.query.site);
+    if (refused) return c.html(renderQueryError(`Your merchant account has no site '${parsed.query.site}'.`), 403, pageHeaders);
     const { query } = parsed;
     const all = resolved.reports.aggregate({ site: query.site, fromDay: query.fromDay, toDay: query.toDay });
     const rows = query.policyVersion === null ? all : all.filter((r) => r.policyVersion === query.policyVersion);
@@ -60,7 +76,8 @@ export function mountDashboard(app: Hono, deps: CollectorDeps, sharedCells?: Cel
     }));
     const params = new URLSearchParams({ site: query.site, from: String(query.fromDay), to: String(query.toDay), ...(query.policyVersion ? { policyVersion: query.policyVersion } : {}) });
     const learning = learningOf(resolved, cells, query.site);
-    const html = renderDashboard({ view, daily: dailyView(rows, query, resolved.settings), versions, dailyUrl: `/v1/estimates/daily?${params}`, learning });
+    const signedIn = { name: merchant.name, sites: merchant.sites, session: c.req.header('Authorization') === undefined };
+    const html = renderDashboard({ view, daily: dailyView(rows, query, resolved.settings), versions, dailyUrl: `/v1/estimates/daily?${params}`, learning, merchant: signedIn });
     return c.html(html, 200, pageHeaders);
   });
 

@@ -23,18 +23,33 @@ export interface DashboardModel {
   dailyUrl: string;
   /** The central channel's learning state; null (no section) on the local channel. */
   learning?: CellsView | null;
+  /** Who is signed in: their name and sites (the site filter offers only those), and whether by session (sign-out shown). */
+  merchant?: { name: string; sites: readonly string[]; session: boolean };
 }
 
-function filterForm(view: EstimatesView): SafeHtml {
+function siteField(view: EstimatesView, sites: readonly string[] | undefined): SafeHtml {
+  if (!sites) return html`<label>Site <input name="site" value="${view.site}" pattern="[a-z0-9][a-z0-9_\\-]{0,63}" required></label>`;
+  return html`<label>Site <select name="site">${sites.map((s) => html`<option value="${s}"${s === view.site ? ' selected' : ''}>${s}</option>`)}</select></label>`;
+}
+
+function filterForm(view: EstimatesView, sites?: readonly string[]): SafeHtml {
   return html`<form class="filters" method="get" action="/dashboard" aria-label="Filter">
-<label>Site <input name="site" value="${view.site}" pattern="[a-z0-9][a-z0-9_\\-]{0,63}" required></label>
+${siteField(view, sites)}
 <label>From <input type="date" name="from" value="${view.from}"></label>
 <label>To <input type="date" name="to" value="${view.to}"></label>
 <label>Policy version <select name="policyVersion"><option value="">all</option>${view.versions.map((v) => html`<option value="${v}"${v === view.policyVersion ? ' selected' : ''}>${v}</option>`)}</select></label>
 <button type="submit">Show</button></form>`;
 }
 
-function layout(title: string, body: SafeHtml): string {
+/** The signed-in merchant, and the way out when signed in by session. */
+function whoBar(merchant: DashboardModel['merchant']): SafeHtml | '' {
+  if (!merchant) return '';
+  const out = merchant.session ? html` <form method="post" action="/dashboard/logout" class="signout"><button type="submit">Sign out</button></form>` : '';
+  return html`<p class="who">Signed in as <strong>${merchant.name}</strong>.${out}</p>`;
+}
+
+/** The page shell every dashboard page shares. */
+export function layout(title: string, body: SafeHtml): string {
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title><link rel="icon" href="data:,">
@@ -48,7 +63,7 @@ export function renderDashboard(model: DashboardModel): string {
   const { view } = model;
   const scope = html`<p class="scope">Site <strong>${view.site}</strong>, ${view.from} to ${view.to} (UTC), ${view.policyVersion ? html`policy version <strong>${view.policyVersion}</strong>` : 'all policy versions'}.</p>`;
   // On the central channel learning is what the merchant watches first; the local-DP estimates follow.
-  const head = html`<h1>Tailor: offer incrementality</h1>${scope}${filterForm(view)}${model.learning ? learningSection(model.learning) : ''}`;
+  const head = html`${whoBar(model.merchant)}<h1>Tailor: offer incrementality</h1>${scope}${filterForm(view, model.merchant?.sites)}${model.learning ? learningSection(model.learning) : ''}`;
   if (view.empty) {
     const why = model.learning
       ? 'No local-DP report for this site and range has reached the collector. On the central channel devices send measurements instead (see Learning above); reports appear here only from devices still on the local channel.'

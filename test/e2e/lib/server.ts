@@ -10,6 +10,8 @@ import { join } from 'node:path';
 /** URLs of a running server. */
 export interface RunningServer {
   tailorUrl: string;
+  /** The generated demo merchant's keys (absent when TAILOR_MERCHANTS is set). */
+  demoKeys?: { read: string; server: string };
   shopUrl: string;
   strictShopUrl: string;
   dbPath: string;
@@ -25,7 +27,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const urls = await new Promise<{ tailorUrl: string; shopUrl: string; strictShopUrl: string }>((resolve, reject) => {
+  const urls = await new Promise<{ tailorUrl: string; shopUrl: string; strictShopUrl: string; demoKeys?: { read: string; server: string } }>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start in 20 s:\n${stderr}`)), 20_000);
     child.stdout?.on('data', (d: Buffer) => {

@@ -5,6 +5,7 @@ import type { CellsView } from '../../../src/server/collector';
 import { dueBatches } from '../../../src/server/collector/cellService';
 import { report, rig, TODAY, type Rig } from './lib/harness';
 import { DAY_MS, PRIOR, SPEC, centralRig, centralRows, exposures, measurement, postMeasurements, secondCollector, uploadMeasurements } from './lib/central';
+import { asReader } from '../lib/merchants';
 
 let r: Rig;
 afterEach(() => r?.db.close());
@@ -18,7 +19,7 @@ async function config(app: Hono, site = 'demo'): Promise<{ res: Response; body: 
 }
 
 async function learningState(app: Hono, site = 'demo'): Promise<CellsView> {
-  const res = await app.request(`/v1/cells?site=${site}`);
+  const res = await app.request(`/v1/cells?site=${site}`, asReader);
   expect(res.status).toBe(200);
   return (await res.json()) as CellsView;
 }
@@ -126,11 +127,11 @@ describe('POST /v1/measurements → released batch → config cells', () => {
 
   it('serves a site without measurements the prior-only allocation and stores nothing for it', async () => {
     r = centralRig();
-    const { cells } = await config(r.app, 'nobody');
+    const { cells } = await config(r.app, 'other');
     expect(cells!.weights).toHaveLength(12);
     for (const row of cells!.weights) expect(row.reduce((a, w) => a + w, 0)).toBeCloseTo(1, 6);
-    const state = await learningState(r.app, 'nobody');
-    expect(state).toMatchObject({ site: 'nobody', batches: [], open: null, schedule: { epoch: null, maxBatchDays: 7, reportLagDays: 2, windowDays: 28 } });
+    const state = await learningState(r.app, 'other');
+    expect(state).toMatchObject({ site: 'other', batches: [], open: null, schedule: { epoch: null, maxBatchDays: 7, reportLagDays: 2, windowDays: 28 } });
     expect(centralRows(r)).toEqual({ counts: 0, keys: 0, epochs: 0, batches: 0 });
   });
 
@@ -208,7 +209,7 @@ describe('the local channel', () => {
     const res = await postMeasurements(r.app, { measurements: [measurement(1)] });
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: 'channel_off', message: expect.stringContaining('central report channel is off') });
-    expect((await r.app.request('/v1/cells?site=demo')).status).toBe(404);
+    expect((await r.app.request('/v1/cells?site=demo', asReader)).status).toBe(404);
     const { body } = await config(r.app);
     expect(body).not.toHaveProperty('cells');
     expect(body).not.toHaveProperty('channel');
@@ -218,10 +219,10 @@ describe('the local channel', () => {
 describe('GET /v1/cells', () => {
   it('refuses a malformed site like /v1/estimates does, and is never cached', async () => {
     r = centralRig();
-    const bad = await r.app.request('/v1/cells?site=NOT%20OK');
+    const bad = await r.app.request('/v1/cells?site=NOT%20OK', asReader);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: 'invalid_query', field: 'site' });
-    expect((await r.app.request('/v1/cells')).headers.get('cache-control')).toBe('no-store');
+    expect((await r.app.request('/v1/cells', asReader)).headers.get('cache-control')).toBe('no-store');
   });
 
   it('states the privacy settings and the trust model', async () => {

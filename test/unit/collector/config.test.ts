@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { effectivePolicy } from '../../../src/worker/sync/policyConfig';
 import { simulateReports, HOLDOUT_TRUTH, TIER10_TRUTH } from '../privacy/lib/simulate';
 import { rig, TODAY, type Rig } from './lib/harness';
+import { asReader } from '../lib/merchants';
 
 let r: Rig;
 afterEach(() => r?.db.close());
@@ -47,7 +48,7 @@ describe('GET /v1/config', () => {
     expect(body.version).toBe('1');
     // Each factor is the measured conversion over the prior, shrunk towards 1 by its standard error
     // (posterior mean under N(1, 0.25²)), recomputed here from the published estimates.
-    const estimates = (await (await r.app.request('/v1/estimates?site=demo')).json()) as any;
+    const estimates = (await (await r.app.request('/v1/estimates?site=demo', asReader)).json()) as any;
     for (const [tier, arm] of [['0', 'holdout'], ['10', 'tier10']] as const) {
       const { estimate, se } = estimates.groups.find((g: any) => g.group === arm).rates.purchased;
       const raw = estimate / prior[tier]!;

@@ -8,6 +8,7 @@ import { escapeHtml, html } from '../../../src/server/dashboard/lib/html';
 import { HOLDOUT_TRUTH, TIER10_TRUTH, simulateReports } from '../privacy/lib/simulate';
 import { validateReport } from '../../../src/core/privacy';
 import { NOW, TODAY, issueVersions } from './lib/harness';
+import { asReader, testGuard } from '../lib/merchants';
 import { DAY_MS, SPEC, centralDeps, exposures } from './lib/central';
 import { LEARNING_TIERS, cellCount, cellLabel, type MeasurementReport } from '../../../src/core/learning';
 
@@ -18,7 +19,7 @@ function app(deps: Partial<CollectorDeps> = {}) {
   db = openDatabase(':memory:');
   for (const m of COLLECTOR_MIGRATIONS) db.exec(m);
   const a = new Hono();
-  const shared = { db, now: () => NOW, rateLimit: { limit: 100_000, windowMs: 60_000 }, ...deps };
+  const shared = { db, now: () => NOW, rateLimit: { limit: 100_000, windowMs: 60_000 }, merchants: testGuard({ now: () => NOW }), ...deps };
   mountCollector(a, shared);
   mountDashboard(a, shared);
   return a;
@@ -49,7 +50,7 @@ function expectWellFormed(page: string) {
 
 describe('GET /dashboard', () => {
   it('renders a clear empty state, not an error', async () => {
-    const res = await app().request('/dashboard?site=demo');
+    const res = await app().request('/dashboard?site=demo', asReader);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(res.headers.get('content-type')).toContain('text/html');
@@ -68,7 +69,7 @@ describe('GET /dashboard', () => {
       ...simulateReports('tier10', TIER10_TRUTH, 300, 2, { day: TODAY - 1 }),
       ...simulateReports('tier20', TIER10_TRUTH, 37, 3, { day: TODAY }),
     ]);
-    const res = await a.request('/dashboard?site=demo');
+    const res = await a.request('/dashboard?site=demo', asReader);
     const page = await res.text();
     expectWellFormed(page);
     expect(headings(page)).toEqual([
@@ -94,7 +95,7 @@ describe('GET /dashboard', () => {
   });
 
   it('answers a bad filter with a 400 page that says what is wrong', async () => {
-    const res = await app().request('/dashboard?from=someday');
+    const res = await app().request('/dashboard?from=someday', asReader);
     expect(res.status).toBe(400);
     const page = await res.text();
     expect(page).toContain('role="alert"');
@@ -176,10 +177,10 @@ describe('the collector with a merchant\'s tiers', () => {
       const res = await a.request('/v1/reports', { method: 'POST', body: JSON.stringify({ site: 'demo', reports: reports.slice(i, i + 50) }) });
       expect(res.status).toBe(200);
     }
-    const estimates = (await (await a.request('/v1/estimates?site=demo')).json()) as { groups: { group: string; suppressed: boolean; n?: number }[] };
+    const estimates = (await (await a.request('/v1/estimates?site=demo', asReader)).json()) as { groups: { group: string; suppressed: boolean; n?: number }[] };
     expect(estimates.groups.map((g) => g.group)).toEqual(['holdout', 'none', 'tier7', 'tier12', 'policy']);
     expect(estimates.groups.find((g) => g.group === 'tier7')).toMatchObject({ suppressed: false, n: 400 });
-    const page = await (await a.request('/dashboard?site=demo')).text();
+    const page = await (await a.request('/dashboard?site=demo', asReader)).text();
     expect(page).toContain('7 % off');
     expect(page).toContain('12 % off');
     expect(page).not.toContain('20 % off');
@@ -195,14 +196,14 @@ describe('the Learning section (central channel)', () => {
   };
 
   it('is absent on the local channel', async () => {
-    const page = await (await app().request('/dashboard?site=demo')).text();
+    const page = await (await app().request('/dashboard?site=demo', asReader)).text();
     expect(page).not.toContain('id="learning"');
   });
 
   it('shows the channel, trust model, ε and δ, batches and every cell, with the stop-loss prominent when active', async () => {
     let now = NOW;
     const a = app({ ...centralDeps(), now: () => now });
-    const before = await (await a.request('/dashboard?site=demo')).text();
+    const before = await (await a.request('/dashboard?site=demo', asReader)).text();
     expectWellFormed(before);
     expect(headings(before)).toEqual(['h1 Tailor: offer incrementality', 'h2 Learning', 'h2 No reports yet', 'h2 Privacy settings in force']);
     expect(before).toContain('No batch has closed yet.');
@@ -215,12 +216,12 @@ describe('the Learning section (central channel)', () => {
     ]));
     // The page is as fresh as the config: recomputed at most every 15 minutes.
     now += 15 * 60_000;
-    const open = await (await a.request('/dashboard?site=demo')).text();
+    const open = await (await a.request('/dashboard?site=demo', asReader)).text();
     // The open batch shows its days, never a count.
     expect(open).toMatch(/batch 0 \(\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\) is collecting/);
     expect(open).not.toContain('>560<');
     now += 3 * DAY_MS;
-    const page = await (await a.request('/dashboard?site=demo')).text();
+    const page = await (await a.request('/dashboard?site=demo', asReader)).text();
     expectWellFormed(page);
     expect(page).toMatch(/<p role="alert" class="stop-loss active"><strong>Stop-loss active:<\/strong> the policy earns [\d.]+ % of order value per exposure against [\d.]+ % for the holdout/);
     expect(page).toContain('Ideal aggregator: this collector is trusted with the exact sums');

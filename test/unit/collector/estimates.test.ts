@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { simulateReports, HOLDOUT_TRUTH, TIER10_TRUTH } from '../privacy/lib/simulate';
 import { rig as plainRig, TODAY, type Rig } from './lib/harness';
+import { asReader } from '../lib/merchants';
 
 /** A rig whose sites already have versions 1 and 2 issued, the versions these reports are made under. */
 const rig: typeof plainRig = (deps) => {
@@ -13,7 +14,7 @@ let r: Rig;
 afterEach(() => r?.db.close());
 
 const get = async (path: string) => {
-  const res = await r.app.request(path);
+  const res = await r.app.request(path, asReader);
   return { status: res.status, body: (await res.json()) as any, headers: res.headers };
 };
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_BATCH } from '../../../src/core/privacy';
 import { report, rig, TODAY, type Rig } from './lib/harness';
+import { asReader } from '../lib/merchants';
 
 let r: Rig;
 afterEach(() => r?.db.close());
@@ -121,7 +122,7 @@ describe('POST /v1/reports', () => {
 });
 
 describe('only what the collector issued counts', () => {
-  const getJson = async (path: string) => (await r.app.request(path)).json() as Promise<Record<string, unknown>>;
+  const getJson = async (path: string) => (await r.app.request(path, asReader)).json() as Promise<Record<string, unknown>>;
 
   it('refuses a fabricated report declaring ε = 0.01: no published figure and no config moves', async () => {
     r = rig({ k: 20, adminToken: 'admin', modelPrior: { '0': 0.05, '10': 0.05 } });

@@ -92,19 +92,19 @@ describe('POST /v1/coupons/redeem', () => {
 
   it('refuses a code of another site with 400 wrong_site', async () => {
     const { book, redeem } = couponHarness({ site: undefined });
-    const theirs = codeOf(await book('other-shop'), 20);
+    const theirs = codeOf(await book('other'), 20);
     await book('demo');
     const res = await redeem(theirs, 100, { site: 'demo' });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: 'wrong_site', message: 'this coupon code belongs to another shop' });
-    expect((await redeem(theirs, 100, { site: 'other-shop' })).status).toBe(200);
+    expect((await redeem(theirs, 100, { site: 'other' })).status).toBe(200);
   });
 
   it('needs the site in the body only when the server serves several sites', async () => {
     const open = couponHarness({ site: undefined });
     const res = await open.redeem(codeOf(await open.book('demo'), 5));
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: 'bad_request', message: "'site' is required: this server issues coupons for more than one site" });
+    expect(await res.json()).toEqual({ error: 'bad_request', message: "'site' is required: this merchant has more than one site" });
     const single = couponHarness();
     const mismatch = await single.redeem(codeOf(await single.book(), 5), 10, { site: 'other' });
     expect(mismatch.status).toBe(400);
@@ -141,31 +141,51 @@ describe('POST /v1/coupons/redeem', () => {
     expect((await post('/v1/coupons/book', { site: 'demo', pad: 'x'.repeat(3900) })).status).toBe(200);
   });
 
-  it('stops a client after 30 refused codes with 429 and Retry-After, then allows one guess per 20 s, other clients unaffected', async () => {
+  it('stops guessing at one book after 30 refused codes with 429 and Retry-After, then one guess per 20 s; other books and callers unaffected', async () => {
     const { book, post, clock } = couponHarness();
     const good = codeOf(await book(), 10);
-    const guess = (address: string, code = 'AAAA-BBBB-CCCC-DDDD-EEEE') => post('/v1/coupons/redeem', { code, orderValue: 10 }, address);
-    for (let i = 0; i < 30; i++) expect((await guess('198.51.100.7')).status).toBe(400);
+    // Every string of the code's length parses to a book id: a guesser varying only the tag stays on one book.
+    const guess = (code = 'AAAA-BBBB-CCCC-DDDD-EEEE') => post('/v1/coupons/redeem', { code, orderValue: 10 }, '198.51.100.7');
+    for (let i = 0; i < 30; i++) expect((await guess(i % 2 ? 'AAAA-BBBB-CCCC-DDDD-EEEE' : 'AAAA-BBBB-CCCC-DDDD-EEEF')).status).toBe(400);
     clock.now += 5_000;
-    const stopped = await guess('198.51.100.7', good);
+    const stopped = await guess();
     expect(stopped.status).toBe(429);
     // 30 refusals per 10 minutes: one more refusal is allowed every 20 s.
     expect(stopped.headers.get('retry-after')).toBe('15');
     expect((await stopped.json()).error).toBe('rate_limited');
-    expect((await guess('198.51.100.8', good)).status).toBe(200);
+    // The same caller (the merchant's backend) redeems another book's code at once.
+    expect((await guess(good)).status).toBe(200);
     clock.now += 15_000;
-    expect((await guess('198.51.100.7')).status).toBe(400);
-    expect((await guess('198.51.100.7')).status).toBe(429);
+    expect((await guess()).status).toBe(400);
+    expect((await guess()).status).toBe(429);
   });
 
-  it('does not count successes, reuse or expiry against the client', async () => {
+  it('limits refused codes per shopper network when the checkout passes shopperAddress, never per caller', async () => {
+    const { book, post } = couponHarness({ rateLimit: { failedRedeems: { limit: 3, windowMs: 60_000 } } });
+    const codes = await book();
+    const from = (shopperAddress: string, code: string) => post('/v1/coupons/redeem', { code, orderValue: 10, shopperAddress }, '10.0.0.1');
+    // Three wrong codes of three different books from one shopper /64 …
+    for (const code of ['1111-2222-3333-4444-5555', '6666-7777-8888-9999-AAAA', 'BBBB-CCCC-DDDD-EEEE-FFFF']) expect((await from('2001:db8:1:2::1', code)).status).toBe(400);
+    // … and the fourth try from anywhere in that /64 is stopped, even with a genuine code.
+    expect((await from('2001:db8:1:2::ffff', codeOf(codes, 5))).status).toBe(429);
+    // Another shopper, through the same backend address, is not.
+    expect((await from('203.0.113.9', codeOf(codes, 5))).status).toBe(200);
+    const bad = await post('/v1/coupons/redeem', { code: codeOf(codes, 5), orderValue: 10, shopperAddress: 'not-an-ip' });
+    expect(await bad.json()).toEqual({ error: 'bad_request', message: "'shopperAddress' must be an IPv4 or IPv6 address" });
+  });
+
+  it('does not count successes, reuse or expiry against a book', async () => {
     const { book, post } = couponHarness({ rateLimit: { failedRedeems: { limit: 2, windowMs: 60_000 } } });
     const codes = await book();
     const send = (code: string) => post('/v1/coupons/redeem', { code, orderValue: 10 }, '192.0.2.1');
     expect((await send(codeOf(codes, 5))).status).toBe(200);
     for (let i = 0; i < 5; i++) expect((await send(codeOf(codes, 5))).status).toBe(409);
-    expect((await send('AAAA-BBBB-CCCC-DDDD-EEEE')).status).toBe(400);
-    expect((await send('AAAA-BBBB-CCCC-DDDD-EEEF')).status).toBe(400);
-    expect((await send(codeOf(codes, 10))).status).toBe(429);
+    // Two forgeries of this book's 10 % code (its tag changed) use up the book's allowance …
+    const ten = codeOf(codes, 10);
+    const forged = (last: string) => ten.slice(0, -1) + last;
+    const lasts = ['Z', 'Y', 'X'].filter((l) => l !== ten.at(-1)).slice(0, 2);
+    for (const last of lasts) expect((await send(forged(last))).status).toBe(400);
+    // … so the book's genuine (already spent) 10 % code is now stopped before it is even read.
+    expect((await send(ten)).status).toBe(429);
   });
 });

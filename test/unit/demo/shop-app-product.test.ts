@@ -111,12 +111,41 @@ describe('page data for shop.js', () => {
     expect(catalog['west-lake-longjing']?.url).toBe('/zh/product/west-lake-longjing');
   });
 
-  it('gives the checkout the coupon endpoint on the Tailor collector', async () => {
+  it("gives the checkout the shop's own coupon endpoint, which redeems at Tailor with the server key", async () => {
     const data = await pageDataOf('/checkout');
-    expect(data['couponUrl']).toBe('http://localhost:8080/v1/coupons/redeem');
-    const trailing = makeShop({ endpoint: 'http://localhost:8080/' });
-    const page = await (await trailing.request('/checkout')).text();
-    expect(page).toContain('"couponUrl":"http://localhost:8080/v1/coupons/redeem"');
+    expect(data['couponUrl']).toBe('/api/coupon');
+    const mounted = makeShop({ basePath: '/shop' });
+    expect(await (await mounted.request('/checkout')).text()).toContain('"couponUrl":"/shop/api/coupon"');
+    // The key never reaches a page.
+    const keyed = makeShop({ couponServerKey: 'tk_server_secret-never-in-a-page' });
+    expect(await (await keyed.request('/checkout')).text()).not.toContain('tk_server_');
+    // Without a key the coupon box is told coupons are unavailable; a bad body is refused before Tailor is called.
+    const post = (shop: ReturnType<typeof makeShop>, body: string) => shop.request('/api/coupon', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    expect((await post(makeShop(), '{"code":"X","orderValue":1}')).status).toBe(503);
+    expect((await post(keyed, '{"code":7}')).status).toBe(400);
+  });
+
+  it('forwards a coupon to Tailor with the Bearer server key, the site and the shopper address, and relays the answer', async () => {
+    const seen: { auth: string | null; body: unknown }[] = [];
+    const { serve } = await import('@hono/node-server');
+    const { Hono } = await import('hono');
+    const tailor = new Hono();
+    tailor.post('/v1/coupons/redeem', async (c) => {
+      seen.push({ auth: c.req.header('Authorization') ?? null, body: await c.req.json() });
+      return c.json({ error: 'already_redeemed', message: 'used' }, 409);
+    });
+    const server = await new Promise<{ close(): void; port: number }>((done) => {
+      const s = serve({ fetch: tailor.fetch, port: 0, hostname: '127.0.0.1' }, (info) => done({ close: () => s.close(), port: info.port }));
+    });
+    try {
+      const shop = makeShop({ endpoint: `http://127.0.0.1:${server.port}`, couponServerKey: 'tk_server_k' });
+      const res = await shop.request('/api/coupon', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"code":"ABCD","orderValue":12.5}' }, { incoming: { socket: { remoteAddress: '203.0.113.4' } } });
+      expect(res.status).toBe(409);
+      expect((await res.json()).error).toBe('already_redeemed');
+      expect(seen).toEqual([{ auth: 'Bearer tk_server_k', body: { code: 'ABCD', orderValue: 12.5, site: 'demo', shopperAddress: '203.0.113.4' } }]);
+    } finally {
+      server.close();
+    }
   });
 
   it('reports the search term and its results', async () => {

@@ -8,6 +8,7 @@ import { createTailorApp } from '../../../src/server/app';
 import { MIGRATIONS, openDatabase, type Db } from '../../../src/server/db';
 import { utcDay } from '../../../src/core/privacy';
 import { centralDeps, measurement } from '../collector/lib/central';
+import { asReader, testAccess } from '../lib/merchants';
 
 let db: Db;
 let sdkDir: string;
@@ -88,15 +89,15 @@ describe('server app', () => {
   });
 
   it('mounts the central channel with /v1 CORS, and the dashboard shares its learning state', async () => {
-    const app = createTailorApp({ db, sdkDir, privacy: centralDeps() });
+    const app = createTailorApp({ db, sdkDir, privacy: centralDeps(), merchants: testAccess() });
     const pre = await app.request('/v1/measurements', { method: 'OPTIONS', headers: { Origin: 'http://shop.example', 'Access-Control-Request-Method': 'POST' } });
     expect(pre.headers.get('access-control-allow-origin')).toBe('*');
     const res = await app.request('/v1/measurements', { method: 'POST', body: JSON.stringify({ site: 'demo', measurements: [measurement(1, 0, 10, false, { day: utcDay(Date.now()) })] }), headers: { Origin: 'http://shop.example' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(await res.json()).toEqual({ accepted: 1, duplicates: 0, late: 0 });
-    expect((await app.request('/v1/cells?site=demo')).status).toBe(200);
-    expect(await (await app.request('/dashboard?site=demo')).text()).toContain('<h2 id="learning">Learning</h2>');
+    expect((await app.request('/v1/cells?site=demo', asReader)).status).toBe(200);
+    expect(await (await app.request('/dashboard?site=demo', asReader)).text()).toContain('<h2 id="learning">Learning</h2>');
   });
 
   it('migrates a database once and is idempotent on reopen', () => {

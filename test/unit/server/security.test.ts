@@ -12,6 +12,7 @@ import { ClientRateLimiter } from '../../../src/server/collector/rateLimiter';
 import { cameOverTls, forwardedAddress } from '../../../src/server/lib/clientAddress';
 import { report } from '../collector/lib/harness';
 import type { Context } from 'hono';
+import { asReader, testAccess } from '../lib/merchants';
 
 let db: Db;
 let sdkDir: string;
@@ -30,6 +31,7 @@ const app = (trustProxy?: boolean, limit = 100_000) =>
     sdkDir,
     coupons: { secret: 'x'.repeat(32), site: 'demo' },
     privacy: { rateLimit: { limit, windowMs: 60_000 } },
+    merchants: testAccess(),
     ...(trustProxy === undefined ? {} : { trustProxy }),
   });
 /** What @hono/node-server passes as the env: the Node request, whose socket has the peer address. */
@@ -47,7 +49,7 @@ describe('security headers', () => {
   });
 
   it("forbids framing the dashboard (frame-ancestors 'none'), keeping its own CSP", async () => {
-    const res = await app().request('/dashboard?site=demo');
+    const res = await app().request('/dashboard?site=demo', asReader);
     const csp = res.headers.get('content-security-policy')!;
     expect(csp).toContain("default-src 'none'");
     expect(csp.match(/frame-ancestors/g)).toHaveLength(1);

@@ -1,36 +1,44 @@
 /**
  * `GET /v1/estimates?site=&from=&to=&policyVersion=`: per-arm estimates with
- * 95 % intervals and n; cells under k are `{suppressed: true}` with no numbers.
+ * 95 % intervals and n; cells under k are `{suppressed: true}` with no numbers. The merchant's key (or dashboard
+ * session) is required; `site` defaults to the merchant's first.
  * `GET /v1/estimates/daily` (same query): holdout vs policy per day.
  */
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import { authenticate, refuseSite } from '../../merchants';
 import { dailyView } from '../dailyView';
 import { estimatesView } from '../estimatesView';
 import { jsonError } from '../lib/jsonError';
 import { parseEstimatesQuery } from '../lib/query';
 import type { ResolvedDeps } from '../settings';
 
-/** Mounts the estimate routes. */
+/** Mounts the estimate routes: the merchant's data, behind its key (src/server/merchants). */
 export function mountEstimateRoutes(app: Hono, deps: ResolvedDeps): void {
-  const read = (get: (name: string) => string | undefined) => {
+  // Aggregates change with every upload; they are cheap to recompute and not worth caching stale.
+  const headers = { 'Cache-Control': 'no-store' };
+  const read = (c: Context) => {
+    const who = authenticate(c, deps.merchants, 'read');
+    if (!who.ok) return { ok: false as const, response: who.response };
+    // Without a site, the merchant's first.
+    const get = (name: string) => (name === 'site' ? c.req.query('site') || who.principal.merchant.sites[0] : c.req.query(name));
     const parsed = parseEstimatesQuery(get, deps.now(), deps.windowDays);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return { ok: false as const, response: jsonError(c, 400, 'invalid_query', parsed.message, { field: parsed.field }) };
+    const refused = refuseSite(c, who.principal, parsed.query.site);
+    if (refused) return { ok: false as const, response: refused };
     const { site, fromDay, toDay, policyVersion } = parsed.query;
     const rows = deps.reports.aggregate({ site, fromDay, toDay, ...(policyVersion !== null ? { policyVersion } : {}) });
     return { ok: true as const, query: parsed.query, rows };
   };
-  // Aggregates change with every upload; they are cheap to recompute and not worth caching stale.
-  const headers = { 'Cache-Control': 'no-store' };
 
   app.get('/v1/estimates', (c) => {
-    const r = read((name) => c.req.query(name));
-    if (!r.ok) return jsonError(c, 400, 'invalid_query', r.message, { field: r.field });
+    const r = read(c);
+    if (!r.ok) return r.response;
     return c.json(estimatesView(r.rows, r.query, deps.settings), 200, headers);
   });
 
   app.get('/v1/estimates/daily', (c) => {
-    const r = read((name) => c.req.query(name));
-    if (!r.ok) return jsonError(c, 400, 'invalid_query', r.message, { field: r.field });
+    const r = read(c);
+    if (!r.ok) return r.response;
     return c.json(dailyView(r.rows, r.query, deps.settings), 200, headers);
   });
 }

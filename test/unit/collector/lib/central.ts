@@ -17,6 +17,7 @@ import { mulberry32 } from '../../../../src/core/lib/random';
 import { uniformSourceFromRng } from '../../../../src/core/privacy/discreteNoise';
 import { mountCollector, type CollectorDeps } from '../../../../src/server/collector';
 import { rig, TODAY, type Rig } from './harness';
+import { testGuard } from '../../lib/merchants';
 
 export const SPEC = DEFAULT_CELL_SPEC;
 
@@ -42,7 +43,7 @@ export function centralRig(deps: Partial<CollectorDeps> = {}): Rig {
 /** A second collector over the same database and clock (a restart, or a second server). */
 export function secondCollector(r: Rig, deps: Partial<CollectorDeps> = {}): Hono {
   const app = new Hono();
-  mountCollector(app, { db: r.db, now: () => r.clock.now, rateLimit: { limit: 100_000, windowMs: 60_000 }, ...centralDeps(99), ...deps });
+  mountCollector(app, { db: r.db, now: () => r.clock.now, rateLimit: { limit: 100_000, windowMs: 60_000 }, merchants: testGuard({ now: () => r.clock.now }), ...centralDeps(99), ...deps });
   return app;
 }
 

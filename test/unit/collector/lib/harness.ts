@@ -5,6 +5,7 @@ import { COLLECTOR_MIGRATIONS, SqlitePolicyStore, SqliteReportStore, mountCollec
 import { PolicyService } from '../../../../src/server/collector/policyService';
 import { resolveDeps } from '../../../../src/server/collector/settings';
 import type { Report } from '../../../../src/core/privacy';
+import { testGuard } from '../../lib/merchants';
 
 /** 2026-11-28 12:00 UTC (UTC day 20785). */
 export const NOW = Date.UTC(2026, 10, 28, 12);
@@ -34,7 +35,7 @@ export function rig(deps: Partial<CollectorDeps> = {}): Rig {
   for (const m of COLLECTOR_MIGRATIONS) db.exec(m);
   const clock = { now: NOW };
   const app = new Hono();
-  mountCollector(app, { db, now: () => clock.now, rateLimit: { limit: 100_000, windowMs: 60_000 }, ...deps });
+  mountCollector(app, { db, now: () => clock.now, rateLimit: { limit: 100_000, windowMs: 60_000 }, merchants: testGuard({ now: () => clock.now }), ...deps });
   const upload = async (body: unknown, address?: string): Promise<Response> =>
     app.request(
       '/v1/reports',

@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { openDatabase, type Db } from '../../../../src/server/db';
 import { COUPON_MIGRATIONS, mountCoupons, type CouponDeps } from '../../../../src/server/coupons';
+import { bearer, SERVER_KEY, testGuard } from '../../lib/merchants';
 
 export const SECRET = 'test-secret-0123456789abcdefghijklmnop';
 /** 2023-11-14T22:13:20Z. */
@@ -15,8 +16,11 @@ export interface Harness {
   app: Hono;
   db: Db;
   clock: { now: number };
-  /** POSTs JSON (or a raw string) to `path`, from `address` when given (as @hono/node-server would report it). */
-  post: (path: string, body: unknown, address?: string) => Promise<Response>;
+  /**
+   * POSTs JSON (or a raw string) to `path`, from `address` when given (as @hono/node-server would report it), with
+   * the test merchant's server key unless `key` says otherwise (null: no Authorization at all).
+   */
+  post: (path: string, body: unknown, address?: string, key?: string | null) => Promise<Response>;
   /** Fetches a book for `site` and returns its codes by tier. */
   book: (site?: string, tiers?: number[]) => Promise<Map<number, string>>;
   redeem: (code: string, orderValue?: number, extra?: Record<string, unknown>) => Promise<Response>;
@@ -38,11 +42,15 @@ export function couponHarness(deps: Partial<CouponDeps> = {}): Harness {
   const db = couponDatabase();
   const clock = { now: T0 };
   const app = new Hono();
-  mountCoupons(app, { db, secret: SECRET, site: 'demo', now: () => clock.now, ...deps });
-  const post = async (path: string, body: unknown, address?: string): Promise<Response> =>
+  mountCoupons(app, { db, secret: SECRET, site: 'demo', now: () => clock.now, merchants: testGuard({ now: () => clock.now, sites: ['demo', 'other', 'shop-a', 'shop-b'] }), ...deps });
+  const post = async (path: string, body: unknown, address?: string, key: string | null = SERVER_KEY): Promise<Response> =>
     app.request(
       path,
-      { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'Content-Type': 'application/json' } },
+      {
+        method: 'POST',
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+        headers: { 'Content-Type': 'application/json', ...(key === null ? {} : bearer(key)) },
+      },
       address === undefined ? undefined : { incoming: { socket: { remoteAddress: address } } },
     );
   const book = async (site = 'demo', tiers?: number[]) => {
