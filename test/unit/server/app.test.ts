@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VERSION } from '../../../src/core/version';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -9,15 +9,14 @@ import { MIGRATIONS, openDatabase, type Db } from '../../../src/server/db';
 import { utcDay } from '../../../src/core/privacy';
 import { centralDeps, measurement } from '../collector/lib/central';
 import { asReader, testAccess } from '../lib/merchants';
+import { fakeSdkDir } from './lib/sdkDir';
 
 let db: Db;
 let sdkDir: string;
 
 beforeEach(() => {
   db = openDatabase(':memory:');
-  sdkDir = mkdtempSync(join(tmpdir(), 'tailor-sdk-'));
-  mkdirSync(join(sdkDir, 'assets'));
-  writeFileSync(join(sdkDir, 'tailor.js'), 'console.log(1)');
+  sdkDir = fakeSdkDir();
   writeFileSync(join(sdkDir, 'assets', 'worker-abc.js'), 'export {}');
 });
 afterEach(() => db.close());

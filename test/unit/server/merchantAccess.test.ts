@@ -3,22 +3,18 @@
  * what the merchant keeps being able to do meanwhile.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../src/server/db';
 import { createTailorApp } from '../../../src/server/app';
 import { keyHash, MerchantAccess, newMerchantKey, parseMerchants, SESSION_COOKIE } from '../../../src/server/merchants';
 import { kindOfKey } from '../../../src/server/merchants/keys';
 import { asReader, bearer, READ_KEY, RIVAL_READ_KEY, RIVAL_SERVER_KEY, SERVER_KEY, testAccess, testMerchants } from '../lib/merchants';
+import { fakeSdkDir } from './lib/sdkDir';
 
 let db: Db;
 let sdkDir: string;
 beforeEach(() => {
   db = openDatabase(':memory:');
-  sdkDir = mkdtempSync(join(tmpdir(), 'tailor-sdk-'));
-  mkdirSync(join(sdkDir, 'assets'));
-  writeFileSync(join(sdkDir, 'tailor.js'), 'console.log(1)');
+  sdkDir = fakeSdkDir();
 });
 afterEach(() => db.close());
 

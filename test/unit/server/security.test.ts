@@ -3,9 +3,6 @@
  * and the collector limiter's client grouping (one budget per IPv6 /64, mapped IPv4 as IPv4) at O(1) per request.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createTailorApp, FRAME_ANCESTORS, HSTS } from '../../../src/server/app';
 import { openDatabase, type Db } from '../../../src/server/db';
 import { ClientRateLimiter } from '../../../src/server/collector/rateLimiter';
@@ -13,15 +10,14 @@ import { cameOverTls, forwardedAddress } from '../../../src/server/lib/clientAdd
 import { report } from '../collector/lib/harness';
 import type { Context } from 'hono';
 import { asReader, testAccess } from '../lib/merchants';
+import { fakeSdkDir } from './lib/sdkDir';
 
 let db: Db;
 let sdkDir: string;
 
 beforeEach(() => {
   db = openDatabase(':memory:');
-  sdkDir = mkdtempSync(join(tmpdir(), 'tailor-sdk-'));
-  mkdirSync(join(sdkDir, 'assets'));
-  writeFileSync(join(sdkDir, 'tailor.js'), 'console.log(1)');
+  sdkDir = fakeSdkDir();
 });
 afterEach(() => db.close());
 
