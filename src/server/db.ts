@@ -74,3 +74,14 @@ export function dbStatus(db: Db): { ok: boolean; schemaVersion: number; error?: 
     return { ok: false, schemaVersion: -1, error: error instanceof Error ? error.message : String(error) };
   }
 }
+
+/**
+ * The `server_meta` value under `key`, storing `make()` first when there is none. Safe when several processes start
+ * at once: the first insert wins and everyone reads it back. `caller` names the function in the error.
+ */
+export function loadOrCreateMeta(db: Db, key: string, make: () => string, caller: string): string {
+  db.prepare('INSERT OR IGNORE INTO server_meta (key, value) VALUES (?, ?)').run(key, make());
+  const row = db.prepare('SELECT value FROM server_meta WHERE key = ?').get(key) as { value: string } | undefined;
+  if (row === undefined) throw new Error(`'${caller}' could not read back '${key}' from server_meta`);
+  return row.value;
+}

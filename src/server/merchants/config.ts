@@ -5,7 +5,7 @@
  * A production deployment sets `TAILOR_MERCHANTS`, which holds only key hashes.
  */
 import { readFileSync } from 'node:fs';
-import type { Db } from '../db';
+import { loadOrCreateMeta, type Db } from '../db';
 import { keyHash, newMerchantKey, type KeyKind } from './keys';
 import { parseMerchants, type Merchant } from './registry';
 
@@ -33,13 +33,7 @@ export function merchantsFromEnv(raw: string): Merchant[] {
 
 /** The demo merchant owning `sites`, its keys made on first call and read back from `server_meta` after. */
 export function loadOrCreateDemoMerchant(db: Db, sites: readonly string[]): DemoMerchant {
-  const keyOf = (kind: KeyKind): string => {
-    const name = `demo_${kind}_key`;
-    db.prepare('INSERT OR IGNORE INTO server_meta (key, value) VALUES (?, ?)').run(name, newMerchantKey(kind));
-    const row = db.prepare('SELECT value FROM server_meta WHERE key = ?').get(name) as { value: string } | undefined;
-    if (row === undefined) throw new Error(`'loadOrCreateDemoMerchant' could not read back '${name}' from server_meta`);
-    return row.value;
-  };
+  const keyOf = (kind: KeyKind) => loadOrCreateMeta(db, `demo_${kind}_key`, () => newMerchantKey(kind), 'loadOrCreateDemoMerchant');
   const keys = { read: keyOf('read'), server: keyOf('server') };
   const [merchant] = parseMerchants(
     {

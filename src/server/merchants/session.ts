@@ -7,7 +7,7 @@
  * signs out everyone.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Db } from '../db';
+import { loadOrCreateMeta, type Db } from '../db';
 
 /** The cookie's name. */
 export const SESSION_COOKIE = 'tailor_session';
@@ -25,10 +25,8 @@ export interface SessionClaims {
 
 /** The session secret from `server_meta`, created (32 random bytes) on first use. */
 export function loadOrCreateSessionSecret(db: Db): Buffer {
-  db.prepare('INSERT OR IGNORE INTO server_meta (key, value) VALUES (?, ?)').run(SESSION_SECRET_KEY, randomBytes(32).toString('base64url'));
-  const row = db.prepare('SELECT value FROM server_meta WHERE key = ?').get(SESSION_SECRET_KEY) as { value: string } | undefined;
-  if (row === undefined) throw new Error(`'loadOrCreateSessionSecret' could not read back '${SESSION_SECRET_KEY}' from server_meta`);
-  return Buffer.from(row.value, 'base64url');
+  const value = loadOrCreateMeta(db, SESSION_SECRET_KEY, () => randomBytes(32).toString('base64url'), 'loadOrCreateSessionSecret');
+  return Buffer.from(value, 'base64url');
 }
 
 const mac = (secret: Uint8Array, payload: string) => createHmac('sha256', secret).update(`tailor-session\0${payload}`).digest('base64url');
