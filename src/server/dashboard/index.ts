@@ -15,7 +15,7 @@ import { createCellService, type CellService } from '../collector/cellService';
 import { cellsView, type CellsView } from '../collector/cellsView';
 import { DASHBOARD_CSP, renderDashboard, renderQueryError } from './renderPage';
 import { mountLogin } from './login';
-import { authenticate, refuseSite } from '../merchants';
+import { authenticate, refuseSite, requestedSite } from '../merchants';
 
 const require = createRequire(import.meta.url);
 const here = (name: string) => fileURLToPath(new URL(`./assets/${name}`, import.meta.url));
@@ -59,7 +59,7 @@ export function mountDashboard(app: Hono, deps: CollectorDeps, sharedCells?: Cel
       return who.response;
     }
     const { merchant } = who.principal;
-    const get = (name: string) => (name === 'site' ? c.req.query('site') || merchant.sites[0] : c.req.query(name));
+    const get = (name: string) => (name === 'site' ? requestedSite(c, who.principal) : c.req.query(name));
     const parsed = parseEstimatesQuery(get, resolved.now(), resolved.windowDays);
     if (!parsed.ok) return c.html(renderQueryError(parsed.message), 400, pageHeaders);
     const refused = refuseSite(c, who.principal, parsed.query.site);

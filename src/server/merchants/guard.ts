@@ -101,21 +101,10 @@ export function authenticate(c: Context, guard: MerchantGuard, needed: KeyKind):
 /** Null when `principal` may act on `site`; else the 403 that refuses it (the same whether or not the site exists). */
 export function refuseSite(c: Context, principal: Principal, site: string): Response | null {
   if (principal.merchant.sites.includes(site)) return null;
-  const r = refuse(c, 403, 'forbidden_site', `this key's merchant has no site '${site}'`);
-  return r.ok ? null : r.response;
+  return c.json({ error: 'forbidden_site', message: `this key's merchant has no site '${site}'` }, 403, { 'Cache-Control': 'no-store' });
 }
 
-/** A principal and the site it acts on, or the refusal. */
-export type Authorized = { ok: true; principal: Principal; site: string } | { ok: false; response: Response };
-
-/**
- * Authenticates, then checks the site `siteOf` picks (given the principal, so a route can default to the merchant's
- * own site when the request names none).
- */
-export function authorize(c: Context, guard: MerchantGuard, needed: KeyKind, siteOf: (principal: Principal) => string): Authorized {
-  const who = authenticate(c, guard, needed);
-  if (!who.ok) return who;
-  const site = siteOf(who.principal);
-  const refused = refuseSite(c, who.principal, site);
-  return refused ? { ok: false, response: refused } : { ok: true, principal: who.principal, site };
+/** The site a merchant request names, or the merchant's first when it names none. */
+export function requestedSite(c: Context, principal: Principal): string {
+  return c.req.query('site') || principal.merchant.sites[0]!;
 }

@@ -6,7 +6,7 @@
  * live at once, each with an optional expiry: that is how a key is rotated without downtime (add the new key, move
  * the callers, let the old one expire).
  */
-import { keyHash, kindCovers, kindOfKey, type KeyKind } from './keys';
+import { keyHash, kindOfKey, type KeyKind } from './keys';
 
 /** Ids and site names: the collector's site rule. */
 const NAME_RE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -90,10 +90,9 @@ export function parseMerchants(raw: unknown, source: string): Merchant[] {
   });
 }
 
-/** Who may read and redeem for which site: key lookups by hash, site ownership. */
+/** Who is calling: key lookups by hash, and sessions resumed by merchant and key id. */
 export class MerchantAccess {
   private readonly byHash = new Map<string, Principal>();
-  private readonly bySite = new Map<string, Merchant>();
   private readonly byId = new Map<string, Merchant>();
 
   constructor(
@@ -102,7 +101,6 @@ export class MerchantAccess {
   ) {
     for (const merchant of merchants) {
       this.byId.set(merchant.id, merchant);
-      for (const site of merchant.sites) this.bySite.set(site, merchant);
       for (const key of merchant.keys) this.byHash.set(key.sha256, { merchant, key });
     }
   }
@@ -119,16 +117,6 @@ export class MerchantAccess {
     const merchant = this.byId.get(merchantId);
     const key = merchant?.keys.find((k) => k.id === keyId);
     return merchant && key && this.live(key) ? { merchant, key } : null;
-  }
-
-  /** The merchant owning `site`, if any. */
-  ownerOf(site: string): Merchant | undefined {
-    return this.bySite.get(site);
-  }
-
-  /** Whether `principal` may act on `site` with the rights of `needed`. */
-  allows(principal: Principal, site: string, needed: KeyKind): boolean {
-    return kindCovers(principal.key.kind, needed) && principal.merchant.sites.includes(site);
   }
 
   private live(key: MerchantKey): boolean {

@@ -5,7 +5,7 @@
  */
 import type { Hono } from 'hono';
 import { SITE_RE } from '../../../core/privacy';
-import { authenticate, refuseSite } from '../../merchants';
+import { authenticate, refuseSite, requestedSite } from '../../merchants';
 import type { CellService } from '../cellService';
 import { cellsView } from '../cellsView';
 import { jsonError } from '../lib/jsonError';
@@ -18,7 +18,7 @@ export function mountCellRoutes(app: Hono, deps: ResolvedDeps, cells: CellServic
     if (!who.ok) return who.response;
     const central = deps.central;
     if (central === null || cells === null) return jsonError(c, 404, 'channel_off', "the central report channel is off on this collector (TAILOR_REPORT_CHANNEL is 'local'); there is no per-cell learning");
-    const site = c.req.query('site') || who.principal.merchant.sites[0]!;
+    const site = requestedSite(c, who.principal);
     if (!SITE_RE.test(site)) return jsonError(c, 400, 'invalid_query', "'site' must be 1-64 characters of a-z, 0-9, '-' or '_'", { field: 'site' });
     const refused = refuseSite(c, who.principal, site);
     if (refused) return refused;

@@ -5,7 +5,7 @@
  * `GET /v1/estimates/daily` (same query): holdout vs policy per day.
  */
 import type { Context, Hono } from 'hono';
-import { authenticate, refuseSite } from '../../merchants';
+import { authenticate, refuseSite, requestedSite } from '../../merchants';
 import { dailyView } from '../dailyView';
 import { estimatesView } from '../estimatesView';
 import { jsonError } from '../lib/jsonError';
@@ -19,8 +19,7 @@ export function mountEstimateRoutes(app: Hono, deps: ResolvedDeps): void {
   const read = (c: Context) => {
     const who = authenticate(c, deps.merchants, 'read');
     if (!who.ok) return { ok: false as const, response: who.response };
-    // Without a site, the merchant's first.
-    const get = (name: string) => (name === 'site' ? c.req.query('site') || who.principal.merchant.sites[0] : c.req.query(name));
+    const get = (name: string) => (name === 'site' ? requestedSite(c, who.principal) : c.req.query(name));
     const parsed = parseEstimatesQuery(get, deps.now(), deps.windowDays);
     if (!parsed.ok) return { ok: false as const, response: jsonError(c, 400, 'invalid_query', parsed.message, { field: parsed.field }) };
     const refused = refuseSite(c, who.principal, parsed.query.site);
