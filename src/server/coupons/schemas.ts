@@ -1,7 +1,7 @@
 /**
  * Request bodies of the coupon routes. Messages complete "'field' …" (see `readBody`), so every error names its field.
  */
-import { isIP } from 'node:net';
+import { isIpAddress } from '../lib/clientAddress';
 import { z } from 'zod';
 import { COUPON_SITE_RE } from '../../core/coupon';
 
@@ -38,7 +38,7 @@ const code = z.string({ error: required('must be a string') }).max(MAX_CODE_INPU
 const shopperAddress = z
   .string({ error: 'must be an IPv4 or IPv6 address' })
   .max(64, { error: 'must be an IPv4 or IPv6 address' })
-  .refine((a) => isIP(a.replace(/^\[|\]$/g, '').split('%')[0]!) !== 0, { error: 'must be an IPv4 or IPv6 address' })
+  .refine(isIpAddress, { error: 'must be an IPv4 or IPv6 address' })
   .optional();
 
 /** `POST /v1/coupons/redeem`: `{code, orderValue, site?, shopperAddress?}`. */

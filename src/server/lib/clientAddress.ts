@@ -8,14 +8,22 @@
  */
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIP, isIPv4, isIPv6 } from 'node:net';
+
+/** An IPv6 address without brackets or zone id (`[fe80::1%eth0]` → `fe80::1`). */
+const bareIPv6 = (address: string) => address.replace(/^\[|\]$/g, '').split('%')[0]!;
+
+/** Whether `address` is an IPv4 or IPv6 address, brackets and zone id allowed (forms {@link coarseAddress} reads). */
+export function isIpAddress(address: string): boolean {
+  return isIP(bareIPv6(address)) !== 0;
+}
 
 /** The coarse form of `address`: IPv4 unchanged, IPv4-mapped IPv6 as IPv4, IPv6 as its /64; 'unknown' otherwise. */
 export function coarseAddress(address: string | undefined): string {
   if (address === undefined) return 'unknown';
   const trimmed = address.trim();
   if (isIPv4(trimmed)) return trimmed;
-  const bare = trimmed.replace(/^\[|\]$/g, '').split('%')[0]!;
+  const bare = bareIPv6(trimmed);
   if (!isIPv6(bare)) return 'unknown';
   const groups = expandIPv6(bare);
   if (isMappedIPv4(groups)) return `${groups[6]! >> 8}.${groups[6]! & 255}.${groups[7]! >> 8}.${groups[7]! & 255}`;
