@@ -38,9 +38,8 @@ export class Redemptions {
   /** Spends the book of `row`; when it was already spent, says with which tier. */
   claim(row: RedemptionRow): ClaimResult {
     if (this.insert.run(row).changes === 1) return { claimed: true };
-    const prior = this.existing.get(row.site, row.expiryDay, row.bookId) as { tier: number } | undefined;
     // A row cannot vanish between the two statements unless pruned, and pruning only removes expired books.
-    return { claimed: false, tierUsed: prior?.tier ?? row.tier };
+    return { claimed: false, tierUsed: this.spentTier(row.site, row.expiryDay, row.bookId) ?? row.tier };
   }
 
   /** The tier the book was spent with, or null while it is unspent. */
