@@ -5,7 +5,8 @@
  *
  * Environment: PORT (Tailor, default 8080), SHOP_PORT (default PORT+1; 0 picks
  * a free port), HOST (default 127.0.0.1), TAILOR_DB (default ./data/tailor.db),
- * TAILOR_COUPON_SECRET (else one is generated and kept in the database),
+ * TAILOR_COUPON_SECRET (else one is generated and kept in the database, rotated by `npm run coupon-secret -- rotate`),
+ * TAILOR_COUPON_RETIRED_SECRETS (comma-separated secrets rotated out: they verify their live codes and mint nothing),
  * TAILOR_POLICY (the merchant's offer policy: JSON, or a path to a JSON file),
  * TAILOR_PAGE_VALUES (the page-value table `tailor page-values` wrote: a path to its JSON file; default the demo
  * shop's, demo/page-values/page-values.json; `none` serves no table),
@@ -29,7 +30,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createShopApp } from '../../demo/shop-app';
 import { createTailorApp } from './app';
 import { openDatabase } from './db';
-import { loadOrCreateSecret } from './coupons';
+import { retiredSecretsFromEnv, storedCouponKeySource } from './coupons';
 import { STRICT_CSP_PATH, mountStrictShop } from './strictShop';
 import { parsePageValueTable, type PageValueTable } from '../core/pageValues';
 import { cellPriorFromEnv, reportChannelFromEnv } from './learningEnv';
@@ -64,7 +65,9 @@ const app = createTailorApp({
   trustProxy: trustProxyFromEnv(process.env.TAILOR_TRUST_PROXY),
   merchants: new MerchantAccess(merchantSetup.merchants),
   coupons: {
-    secret: process.env.TAILOR_COUPON_SECRET || loadOrCreateSecret(db),
+    ...(process.env.TAILOR_COUPON_SECRET
+      ? { secret: process.env.TAILOR_COUPON_SECRET, retiredSecrets: retiredSecretsFromEnv(process.env.TAILOR_COUPON_RETIRED_SECRETS) }
+      : { secret: storedCouponKeySource(db) }),
     site: couponSite,
     rateLimit: { books: { limit: bookLimit, windowMs: 600_000 } },
   },

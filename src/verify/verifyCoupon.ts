@@ -14,6 +14,11 @@ import { COUPON_SITE_RE, couponKey, verifyCouponCode, type CouponError, type Hma
 export interface VerifyCouponOptions {
   /** The shared secret, as a string (its UTF-8 bytes, exactly as configured) or raw bytes; at least 32 bytes. */
   secret: Uint8Array | string;
+  /**
+   * Secrets rotated out, newest first (`TAILOR_COUPON_RETIRED_SECRETS`, or the server's `coupon_secrets_retired`
+   * row): the codes they signed still verify until they expire.
+   */
+  retiredSecrets?: readonly (Uint8Array | string)[];
   /** Your site key, as in the tag's `data-site`. */
   site: string;
   /** Current time: ms since the epoch or a Date; defaults to now. */
@@ -46,6 +51,7 @@ const hmac: HmacSha256 = (key, message) => new Uint8Array(createHmac('sha256', k
  */
 export function verifyCoupon(code: string, options: VerifyCouponOptions): VerifyCouponResult {
   const key = couponKey(options.secret, 'verifyCoupon');
+  const retiredKeys = (options.retiredSecrets ?? []).map((s) => couponKey(s, 'verifyCoupon'));
   if (typeof options.site !== 'string' || !COUPON_SITE_RE.test(options.site)) {
     throw new TypeError(`'options.site' passed to 'verifyCoupon' must be 1-64 characters of a-z, 0-9, '-' or '_', got ${JSON.stringify(options.site)}`);
   }
@@ -53,7 +59,7 @@ export function verifyCoupon(code: string, options: VerifyCouponOptions): Verify
   if (!Number.isFinite(now)) throw new TypeError(`'options.now' passed to 'verifyCoupon' must be a finite time, got ${String(options.now)}`);
   if (typeof code !== 'string') return { ok: false, error: 'invalid_code', message: 'this is not a valid coupon code' };
 
-  const verdict = verifyCouponCode(code, { site: options.site, key, hmac, now, otherSites: options.otherSites ?? [] });
+  const verdict = verifyCouponCode(code, { site: options.site, key, retiredKeys, hmac, now, otherSites: options.otherSites ?? [] });
   if (!verdict.ok) return verdict;
   return {
     ok: true,

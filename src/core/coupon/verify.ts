@@ -24,6 +24,8 @@ export type CouponVerdict =
       expiresAt: number;
       expiryDay: number;
       bookId: number;
+      /** Which key signed it: 0 for the current key, i + 1 for `retiredKeys[i]`. */
+      keyIndex: number;
     }
   | { ok: false; error: CouponError; message: string };
 
@@ -31,8 +33,13 @@ export type CouponVerdict =
 export interface CouponVerifier {
   /** The site the code is being redeemed on. */
   site: string;
-  /** Key bytes from `couponKey`. */
+  /** Key bytes from `couponKey`: the key codes are minted with now. */
   key: Uint8Array;
+  /**
+   * Keys rotated out: they no longer mint, but the codes they minted stay valid until they expire (at most
+   * 31 days: MAX_TTL_DAYS), so a rotation kills no live code. Tried after `key`.
+   */
+  retiredKeys?: readonly Uint8Array[];
   hmac: HmacSha256;
   /** Current time (ms). */
   now: number;
@@ -51,10 +58,13 @@ export function verifyCouponCode(input: string, verifier: CouponVerifier): Coupo
   }
   const today = dayOf(verifier.now);
   const fields: CouponFields = { tier: parsed.tier, expiryDay: restoreExpiryDay(parsed.expiryLow, today), bookId: parsed.bookId };
-  const signedFor = (site: string) => macEquals(couponMac(verifier.hmac, verifier.key, site, fields), parsed.mac);
+  const keys = [verifier.key, ...(verifier.retiredKeys ?? [])];
+  // Every key is tried, even after a match, so the time taken does not say which key signed the code.
+  const signerOf = (site: string) => keys.reduce((found, key, i) => (macEquals(couponMac(verifier.hmac, key, site, fields), parsed.mac) && found < 0 ? i : found), -1);
 
-  if (!signedFor(verifier.site)) {
-    const other = (verifier.otherSites ?? []).find((site) => site !== verifier.site && signedFor(site));
+  const keyIndex = signerOf(verifier.site);
+  if (keyIndex < 0) {
+    const other = (verifier.otherSites ?? []).find((site) => site !== verifier.site && signerOf(site) >= 0);
     return other === undefined
       ? { ok: false, error: 'invalid_code', message: 'this is not a valid coupon code' }
       : { ok: false, error: 'wrong_site', message: 'this coupon code belongs to another shop' };
@@ -71,5 +81,6 @@ export function verifyCouponCode(input: string, verifier: CouponVerifier): Coupo
     expiresAt: expiresAtOf(fields.expiryDay),
     expiryDay: fields.expiryDay,
     bookId: fields.bookId,
+    keyIndex,
   };
 }

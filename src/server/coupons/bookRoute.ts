@@ -44,7 +44,7 @@ export function bookHandler(ctx: CouponContext): (c: Context) => Promise<Respons
     const bookId = randomInt(BOOK_ID_LIMIT);
     const expiryDay = expiryDayFor(now, ctx.ttlDays);
     const expiresAt = expiresAtOf(expiryDay);
-    const signer = { site, key: ctx.key, hmac: nodeHmacSha256 };
+    const signer = { site, key: ctx.keys.keys(now).current, hmac: nodeHmacSha256 };
     const tiers = [...(body.value.tiers ?? ctx.tiers)].sort((a, b) => a - b);
     const codes: BookCodeJson[] = tiers.map((tier) => ({ tier, code: mintCouponCode({ tier, expiryDay, bookId }, signer), expiresAt }));
     return c.json({ codes, expiresAt }, 200, { 'Cache-Control': 'no-store' });

@@ -2,7 +2,8 @@
  * What `mountCoupons` takes, and the checked, defaulted context the routes share.
  */
 import type { Context } from 'hono';
-import { COUPON_SITE_RE, MAX_TIER, MAX_TTL_DAYS, MIN_TIER, couponKey } from '../../core/coupon';
+import { COUPON_SITE_RE, MAX_TIER, MAX_TTL_DAYS, MIN_TIER } from '../../core/coupon';
+import { fixedCouponKeys, type CouponKeySource } from './keyring';
 import type { Db } from '../db';
 import { ClientKeys } from './lib/clientKey';
 import { peerAddress } from '../lib/clientAddress';
@@ -43,8 +44,13 @@ export interface CouponRateLimit {
 export interface CouponDeps {
   /** The migrated database (with `COUPON_MIGRATIONS` applied). */
   db: Db;
-  /** HMAC key: `TAILOR_COUPON_SECRET`, or `loadOrCreateSecret(db)`; at least 32 bytes. */
-  secret: Uint8Array | string;
+  /**
+   * HMAC key: `TAILOR_COUPON_SECRET` (at least 32 bytes), or a key source such as `storedCouponKeySource(db)`, the
+   * generated keys that `npm run coupon-secret -- rotate` rotates (keyring.ts).
+   */
+  secret: Uint8Array | string | CouponKeySource;
+  /** Secrets rotated out, newest first: they verify the codes they minted until those expire, and mint nothing. */
+  retiredSecrets?: readonly (Uint8Array | string)[];
   /** The only site this server mints and redeems for; unset, any site may ask for books and redeem names its site. */
   site?: string;
   /** Clock (ms); defaults to `Date.now`. */
@@ -60,7 +66,7 @@ export interface CouponDeps {
 
 /** The resolved context shared by the coupon routes. */
 export interface CouponContext {
-  key: Uint8Array;
+  keys: CouponKeySource;
   site: string | undefined;
   now: () => number;
   tiers: readonly number[];
@@ -74,9 +80,13 @@ export interface CouponContext {
   merchants: MerchantGuard;
 }
 
+const isKeySource = (s: CouponDeps['secret']): s is CouponKeySource => typeof s === 'object' && !(s instanceof Uint8Array) && typeof (s as Partial<CouponKeySource>).keys === 'function';
+
 /** Checks `deps` and fills in defaults; throws naming the bad argument. */
 export function resolveCouponContext(deps: CouponDeps): CouponContext {
-  const key = couponKey(deps.secret, 'mountCoupons');
+  const keys = isKeySource(deps.secret) ? deps.secret : fixedCouponKeys(deps.secret, deps.retiredSecrets ?? [], 'mountCoupons');
+  // Read once now, so a broken key store fails the start, not the first shopper's book.
+  keys.keys((deps.now ?? Date.now)());
   if (deps.site !== undefined && !COUPON_SITE_RE.test(deps.site)) {
     throw new TypeError(`'deps.site' passed to 'mountCoupons' must be 1-64 characters of a-z, 0-9, '-' or '_', got ${JSON.stringify(deps.site)}`);
   }
@@ -89,7 +99,7 @@ export function resolveCouponContext(deps: CouponDeps): CouponContext {
     throw new RangeError(`'deps.ttlDays' passed to 'mountCoupons' must be an integer from 1 to ${MAX_TTL_DAYS}, got ${String(deps.ttlDays)}`);
   }
   return {
-    key,
+    keys,
     site: deps.site,
     now: deps.now ?? Date.now,
     tiers,

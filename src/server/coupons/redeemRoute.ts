@@ -70,7 +70,13 @@ function verifyFor(c: Context, ctx: CouponContext, body: { code: string; site?: 
       };
     }
   }
-  const verdict = verifyCouponCode(body.code, { site, key: ctx.key, hmac: nodeHmacSha256, now, otherSites: ctx.knownSites.others(site) });
+  const verify = (fresh: boolean) => {
+    const { current, retired } = ctx.keys.keys(now, fresh);
+    return verifyCouponCode(body.code, { site, key: current, retiredKeys: retired, hmac: nodeHmacSha256, now, otherSites: ctx.knownSites.others(site) });
+  };
+  let verdict = verify(false);
+  // Another process may have rotated a moment ago and minted this code with a key this one has not read yet.
+  if (!verdict.ok && verdict.error === 'invalid_code') verdict = verify(true);
   if (!verdict.ok) {
     if (verdict.error === 'expired') return { ok: false, response: problem(c, 410, 'expired', verdict.message) };
     for (const key of keys) ctx.failLimiter.hit(key, now);

@@ -17,7 +17,7 @@ describe('verifyCouponCode', () => {
   it('accepts a fresh code and reports its fields', () => {
     const code = mint(15, today + 7, 99);
     expect(verify(code.toLowerCase().replaceAll('-', ''))).toEqual({
-      ok: true, code, tier: 15, site: 'demo', expiresAt: (today + 7) * DAY_MS, expiryDay: today + 7, bookId: 99,
+      ok: true, code, tier: 15, site: 'demo', expiresAt: (today + 7) * DAY_MS, expiryDay: today + 7, bookId: 99, keyIndex: 0,
     });
   });
 
@@ -66,6 +66,23 @@ describe('verifyCouponCode', () => {
   it('refuses codes made with another secret', () => {
     const foreign = mintCouponCode({ tier: 10, expiryDay: today + 5, bookId: 1 }, { site: 'demo', key: couponKey('t'.repeat(40), 'test'), hmac });
     expect(verify(foreign)).toMatchObject({ ok: false, error: 'invalid_code' });
+  });
+
+  it('verifies the codes of retired keys, says which key signed them, and still tells sites apart', () => {
+    const older = couponKey('o'.repeat(40), 'test');
+    const old = couponKey('t'.repeat(40), 'test');
+    const fields = { tier: 10, expiryDay: today + 5, bookId: 1 };
+    const byOld = mintCouponCode(fields, { site: 'demo', key: old, hmac });
+    const byOlder = mintCouponCode(fields, { site: 'demo', key: older, hmac });
+    const rotated = (code: string, site = 'demo', otherSites: string[] = []) => verifyCouponCode(code, { site, key, retiredKeys: [old, older], hmac, now: T0, otherSites });
+    expect(rotated(byOld)).toMatchObject({ ok: true, tier: 10, keyIndex: 1 });
+    expect(rotated(byOlder)).toMatchObject({ ok: true, tier: 10, keyIndex: 2 });
+    expect(rotated(mint(10, today + 5, 1))).toMatchObject({ ok: true, keyIndex: 0 });
+    // A retired key's code for another site is that site's, not this one's.
+    const elsewhere = mintCouponCode(fields, { site: 'other-shop', key: old, hmac });
+    expect(rotated(elsewhere, 'demo', ['other-shop'])).toMatchObject({ ok: false, error: 'wrong_site' });
+    // Expired codes of a retired key say so, like any other.
+    expect(verifyCouponCode(byOld, { site: 'demo', key, retiredKeys: [old], hmac, now: T0 + 6 * DAY_MS })).toMatchObject({ ok: false, error: 'expired' });
   });
 });
 
