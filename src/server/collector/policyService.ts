@@ -50,7 +50,8 @@ export class PolicyService {
   recompute(site: string): PolicySnapshot {
     const { reports, policies, now, settings, modelPrior, windowDays } = this.options;
     const today = utcDay(now());
-    const rows = reports.aggregate({ site, fromDay: today - windowDays + 1, toDay: today });
+    // Per day and arm (measuredArms): summed over the versions in SQL.
+    const rows = reports.aggregate({ site, fromDay: today - windowDays + 1, toDay: today, sumOver: 'versions' });
     const previous = policies.latest(site);
     let snapshot: PolicySnapshot;
     if (rows.length === 0 && previous === null) {

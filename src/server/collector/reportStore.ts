@@ -13,7 +13,16 @@ export interface ReportFilter {
   toDay: number;
   /** Only reports made under this policy version. */
   policyVersion?: string;
+  /**
+   * Sums the cells in SQL over the days (each row then carries `fromDay` as its day) or over the policy versions
+   * (each row then carries {@link ALL_VERSIONS}, or the filter's version), so a read returns one row per cell of
+   * what it keeps, however many days or versions the range holds.
+   */
+  sumOver?: 'days' | 'versions';
 }
+
+/** The policy version of rows summed over versions. */
+export const ALL_VERSIONS = '*';
 
 /** Outcome of an upload. */
 export interface InsertResult {
@@ -44,12 +53,18 @@ interface CountRecord {
   count: number;
 }
 
+interface FilterParams {
+  site: string;
+  fromDay: number;
+  toDay: number;
+  policyVersion: string | null;
+}
+
 /** {@link ReportStore} on the server's SQLite database (tables from COLLECTOR_MIGRATIONS). */
 export class SqliteReportStore implements ReportStore {
   private readonly insertKey;
   private readonly bump;
-  private readonly selectAll;
-  private readonly selectVersion;
+  private readonly selects;
   private readonly deleteKeys;
   private readonly insertAll;
 
@@ -60,9 +75,18 @@ export class SqliteReportStore implements ReportStore {
        VALUES (@site, @day, @policyVersion, @arm, @schema, @epsilon, @field, @value, @count)
        ON CONFLICT DO UPDATE SET count = count + excluded.count`,
     );
-    const columns = 'SELECT day, policy_version, arm, schema, epsilon, field, value, count FROM privacy_counts WHERE site = ? AND day BETWEEN ? AND ?';
-    this.selectAll = db.prepare<[string, number, number], CountRecord>(columns);
-    this.selectVersion = db.prepare<[string, number, number, string], CountRecord>(`${columns} AND policy_version = ?`);
+    const where = 'FROM privacy_counts WHERE site = @site AND day BETWEEN @fromDay AND @toDay';
+    const version = ' AND policy_version = @policyVersion';
+    const cell = 'arm, schema, epsilon, field, value';
+    const select = (columns: string, group: string) => ({
+      all: db.prepare<FilterParams, CountRecord>(`SELECT ${columns} ${where}${group}`),
+      version: db.prepare<FilterParams, CountRecord>(`SELECT ${columns} ${where}${version}${group}`),
+    });
+    this.selects = {
+      none: select(`day, policy_version, ${cell}, count`, ''),
+      days: select(`@fromDay AS day, policy_version, ${cell}, SUM(count) AS count`, ` GROUP BY policy_version, ${cell}`),
+      versions: select(`day, COALESCE(@policyVersion, '${ALL_VERSIONS}') AS policy_version, ${cell}, SUM(count) AS count`, ` GROUP BY day, ${cell}`),
+    };
     this.deleteKeys = db.prepare('DELETE FROM privacy_report_keys WHERE day < ?');
     this.insertAll = db.transaction((site: string, reports: readonly Report[]): InsertResult => {
       const fresh = reports.filter((r) => this.insertKey.run(r.idempotencyKey, r.day).changes === 1);
@@ -76,10 +100,9 @@ export class SqliteReportStore implements ReportStore {
   }
 
   aggregate(filter: ReportFilter): CountRow[] {
-    const records =
-      filter.policyVersion === undefined
-        ? this.selectAll.all(filter.site, filter.fromDay, filter.toDay)
-        : this.selectVersion.all(filter.site, filter.fromDay, filter.toDay, filter.policyVersion);
+    const statements = this.selects[filter.sumOver ?? 'none'];
+    const params: FilterParams = { site: filter.site, fromDay: filter.fromDay, toDay: filter.toDay, policyVersion: filter.policyVersion ?? null };
+    const records = (filter.policyVersion === undefined ? statements.all : statements.version).all(params);
     return records.map((r) => ({
       day: r.day,
       policyVersion: r.policy_version,

@@ -10,12 +10,16 @@ import { fileURLToPath } from 'node:url';
 import { dailyView } from '../collector/dailyView';
 import { compareVersions, estimatesView } from '../collector/estimatesView';
 import { parseEstimatesQuery } from '../collector/lib/query';
+import type { CountRow } from '../../core/privacy';
 import { resolveDeps, type CollectorDeps, type ResolvedDeps } from '../collector/settings';
 import { createCellService, type CellService } from '../collector/cellService';
 import { cellsView, type CellsView } from '../collector/cellsView';
 import { DASHBOARD_CSP, renderDashboard, renderQueryError } from './renderPage';
 import { mountLogin } from './login';
 import { authenticate, refuseSite, requestedSite } from '../merchants';
+
+/** Policy versions the dashboard shows a row of views for: the newest ones in the range. */
+export const MAX_VERSION_VIEWS = 24;
 
 const require = createRequire(import.meta.url);
 const here = (name: string) => fileURLToPath(new URL(`./assets/${name}`, import.meta.url));
@@ -65,19 +69,30 @@ export function mountDashboard(app: Hono, deps: CollectorDeps, sharedCells?: Cel
     const refused = refuseSite(c, who.principal, parsed.query.site);
     if (refused) return c.html(renderQueryError(`Your merchant account has no site '${parsed.query.site}'.`), 403, pageHeaders);
     const { query } = parsed;
-    const all = resolved.reports.aggregate({ site: query.site, fromDay: query.fromDay, toDay: query.toDay });
-    const rows = query.policyVersion === null ? all : all.filter((r) => r.policyVersion === query.policyVersion);
+    // Summed over the days in SQL: one row per (version, cell), however long the range.
+    const range = { site: query.site, fromDay: query.fromDay, toDay: query.toDay };
+    const all = resolved.reports.aggregate({ ...range, sumOver: 'days' });
+    const byVersion = new Map<string, CountRow[]>();
+    for (const r of all) {
+      const list = byVersion.get(r.policyVersion);
+      if (list) list.push(r);
+      else byVersion.set(r.policyVersion, [r]);
+    }
+    const rows = query.policyVersion === null ? all : (byVersion.get(query.policyVersion) ?? []);
     const view = estimatesView(rows, query, resolved.settings);
     // The version list comes from all versions in range, so the filter can switch between them.
-    view.versions = [...new Set(all.map((r) => r.policyVersion))].sort(compareVersions);
-    const versions = view.versions.map((version) => ({
+    view.versions = [...byVersion.keys()].sort(compareVersions);
+    // The newest versions get a view each; older ones stay one pick away in the filter (a site with hundreds of
+    // versions must not make one page read hundreds of views).
+    const versions = view.versions.slice(-MAX_VERSION_VIEWS).map((version) => ({
       version,
-      view: estimatesView(all.filter((r) => r.policyVersion === version), { ...query, policyVersion: version }, resolved.settings),
+      view: estimatesView(byVersion.get(version) ?? [], { ...query, policyVersion: version }, resolved.settings),
     }));
+    const daily = resolved.reports.aggregate({ ...range, sumOver: 'versions', ...(query.policyVersion !== null ? { policyVersion: query.policyVersion } : {}) });
     const params = new URLSearchParams({ site: query.site, from: String(query.fromDay), to: String(query.toDay), ...(query.policyVersion ? { policyVersion: query.policyVersion } : {}) });
     const learning = learningOf(resolved, cells, query.site);
     const signedIn = { name: merchant.name, sites: merchant.sites, session: c.req.header('Authorization') === undefined };
-    const html = renderDashboard({ view, daily: dailyView(rows, query, resolved.settings), versions, dailyUrl: `/v1/estimates/daily?${params}`, learning, merchant: signedIn });
+    const html = renderDashboard({ view, daily: dailyView(daily, query, resolved.settings), versions, olderVersions: view.versions.length - versions.length, dailyUrl: `/v1/estimates/daily?${params}`, learning, merchant: signedIn });
     return c.html(html, 200, pageHeaders);
   });
 

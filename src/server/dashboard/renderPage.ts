@@ -19,6 +19,8 @@ export interface DashboardModel {
   view: EstimatesView;
   daily: DailyView;
   versions: { version: string; view: EstimatesView }[];
+  /** Versions in the range without a row (older than the newest MAX_VERSION_VIEWS); pick them in the filter. */
+  olderVersions?: number;
   /** `/v1/estimates/daily?…` for the chart script. */
   dailyUrl: string;
   /** The central channel's learning state; null (no section) on the local channel. */
@@ -77,7 +79,7 @@ ${privacySection(view)}`,
   }
   return layout(
     `Tailor dashboard: ${view.site}`,
-    html`${head}${summarySection(view)}${armsSection(view)}${satisfactionSection(view)}${overTimeSection(model.daily, model.dailyUrl)}${versionsSection(model.versions, view.privacy.k)}${privacySection(view)}`,
+    html`${head}${summarySection(view)}${armsSection(view)}${satisfactionSection(view)}${overTimeSection(model.daily, model.dailyUrl)}${versionsSection(model.versions, view.privacy.k, model.olderVersions ?? 0)}${privacySection(view)}`,
   );
 }
 

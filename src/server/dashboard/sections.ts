@@ -109,7 +109,7 @@ export function overTimeSection(daily: DailyView, dailyUrl: string): SafeHtml {
 }
 
 /** Policy group vs holdout under each policy version. */
-export function versionsSection(versions: { version: string; view: EstimatesView }[], k: number): SafeHtml {
+export function versionsSection(versions: { version: string; view: EstimatesView }[], k: number, older = 0): SafeHtml {
   const body = versions.length
     ? versions.map(({ version, view }) => {
         const h = group(view, 'holdout');
@@ -118,7 +118,7 @@ export function versionsSection(versions: { version: string; view: EstimatesView
       })
     : html`<tr><td colspan="6">No reports in this range.</td></tr>`;
   return html`<section aria-labelledby="versions"><h2 id="versions">By policy version</h2>
-<div class="table-wrap" tabindex="0" role="region" aria-label="Conversion by policy version"><table><caption>Conversion of the holdout and the policy group under each policy version the devices ran (95 % intervals).</caption>
+<div class="table-wrap" tabindex="0" role="region" aria-label="Conversion by policy version"><table><caption>Conversion of the holdout and the policy group under each policy version the devices ran (95 % intervals).${older > 0 ? html` The ${count(older)} older versions in this range are not listed: pick one in the filter above.` : ''}</caption>
 <thead><tr><th scope="col">Version</th><th scope="col">Holdout reports</th><th scope="col">Holdout conversion</th><th scope="col">Policy reports</th><th scope="col">Policy conversion</th><th scope="col">Lift</th></tr></thead>
 <tbody>${body}</tbody></table></div></section>`;
 }

@@ -16,7 +16,7 @@ import type { ResolvedDeps } from '../settings';
 export function mountEstimateRoutes(app: Hono, deps: ResolvedDeps): void {
   // Aggregates change with every upload; they are cheap to recompute and not worth caching stale.
   const headers = { 'Cache-Control': 'no-store' };
-  const read = (c: Context) => {
+  const read = (c: Context, sumOver: 'days' | 'versions') => {
     const who = authenticate(c, deps.merchants, 'read');
     if (!who.ok) return { ok: false as const, response: who.response };
     const get = (name: string) => (name === 'site' ? requestedSite(c, who.principal) : c.req.query(name));
@@ -25,18 +25,19 @@ export function mountEstimateRoutes(app: Hono, deps: ResolvedDeps): void {
     const refused = refuseSite(c, who.principal, parsed.query.site);
     if (refused) return { ok: false as const, response: refused };
     const { site, fromDay, toDay, policyVersion } = parsed.query;
-    const rows = deps.reports.aggregate({ site, fromDay, toDay, ...(policyVersion !== null ? { policyVersion } : {}) });
+    // Summed in SQL: one row per cell of the view, however many days or versions the range holds.
+    const rows = deps.reports.aggregate({ site, fromDay, toDay, sumOver, ...(policyVersion !== null ? { policyVersion } : {}) });
     return { ok: true as const, query: parsed.query, rows };
   };
 
   app.get('/v1/estimates', (c) => {
-    const r = read(c);
+    const r = read(c, 'days');
     if (!r.ok) return r.response;
     return c.json(estimatesView(r.rows, r.query, deps.settings), 200, headers);
   });
 
   app.get('/v1/estimates/daily', (c) => {
-    const r = read(c);
+    const r = read(c, 'versions');
     if (!r.ok) return r.response;
     return c.json(dailyView(r.rows, r.query, deps.settings), 200, headers);
   });
