@@ -9,7 +9,7 @@
  * dropped unread; a shopper who opted out gets nothing saved.
  */
 import type { QueuedCall } from './replayQueue';
-import { readDurable, removeDurable, writeDurable } from './webStorage';
+import { readDurable, readDurableArrays, removeDurable, writeDurable } from './webStorage';
 
 /** Web Storage keys: the dataLayer entries (read by the runtime) and the queued calls (read by the loader). */
 export const EARLY_ENTRIES_KEY = 'tailor:early-datalayer:v1';
@@ -43,15 +43,9 @@ function ecommerceOf(entry: unknown): unknown {
 function read<T>(key: string): Saved<T>[] {
   const seen = new Set<string>();
   // One page's batch found in both areas (a removal refused after a write elsewhere) counts once.
-  const once = (b: Saved<T>) => !seen.has(`${b.page}@${b.at}`) && Boolean(seen.add(`${b.page}@${b.at}`));
-  return readDurable(key).flatMap((raw): Saved<T>[] => {
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      return Array.isArray(parsed) ? (parsed as Saved<T>[]).filter(once) : [];
-    } catch {
-      return [];
-    }
-  });
+  // A value another script left malformed (not a batch) is skipped like unparsable JSON.
+  const once = (b: Saved<T>) => typeof b === 'object' && b !== null && Array.isArray(b.items) && !seen.has(`${b.page}@${b.at}`) && Boolean(seen.add(`${b.page}@${b.at}`));
+  return readDurableArrays<Saved<T>>(key).filter(once);
 }
 
 /** Adds this page's items under `key`, merged with other pages' not yet read, capped. */

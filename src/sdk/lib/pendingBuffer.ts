@@ -9,7 +9,7 @@
  * shop's recent history to the next one, the way IndexedDB would have kept it. The area is localStorage, else
  * sessionStorage (webStorage.ts); with neither, events live as long as the page.
  */
-import { readDurable, removeDurable, writeDurable, type WebStorageKind } from './webStorage';
+import { readDurable, readDurableArrays, removeDurable, writeDurable, type WebStorageKind } from './webStorage';
 
 const KEY = 'tailor:pending:v1';
 const MAX = 200;
@@ -17,18 +17,6 @@ const MAX = 200;
 export const JOURNAL_MAX = 500;
 /** Bound on the buffer's JSON, in characters: the merchant's own data shares the origin's few MB. */
 const MAX_CHARS = 400_000;
-
-/** The events stored under the key in every area, oldest first; unreadable ones are skipped. */
-function readRaw<T>(): T[] {
-  return readDurable(KEY).flatMap((raw) => {
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      return Array.isArray(parsed) ? (parsed as T[]) : [];
-    } catch {
-      return [];
-    }
-  });
-}
 
 /**
  * Adds `events` to the buffer (merged by id with what another page of the shop left there — a page restored from
@@ -39,7 +27,7 @@ export function savePending<T extends { id: string }>(events: T[], max = MAX): W
   try {
     if (events.length === 0) return null;
     const byId = new Map<string, T>();
-    for (const e of [...readRaw<T>(), ...events]) {
+    for (const e of [...readDurableArrays<T>(KEY), ...events]) {
       byId.delete(e.id);
       byId.set(e.id, e);
     }
@@ -57,7 +45,7 @@ export function savePending<T extends { id: string }>(events: T[], max = MAX): W
 
 /** Reads and clears the buffer. */
 export function takePending<T>(): T[] {
-  const events = readRaw<T>();
+  const events = readDurableArrays<T>(KEY);
   removeDurable(KEY);
   return events;
 }

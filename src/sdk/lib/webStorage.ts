@@ -50,6 +50,18 @@ export function readDurable(key: string): string[] {
   return values;
 }
 
+/** The JSON arrays stored under `key` in both areas, concatenated (localStorage's first); unparsable values are skipped. */
+export function readDurableArrays<T>(key: string): T[] {
+  return readDurable(key).flatMap((raw) => {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      return Array.isArray(parsed) ? (parsed as T[]) : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
 /** Removes `key` from both areas. */
 export function removeDurable(key: string): void {
   for (const kind of KINDS) removeFrom(kind, key);

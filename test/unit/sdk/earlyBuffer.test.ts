@@ -51,6 +51,15 @@ describe('the early buffer', () => {
     expect(takeEarly(EARLY_ENTRIES_KEY, T0 + EARLY_MAX_AGE_MS + 1)).toEqual([]);
   });
 
+  it('skips values another script left malformed, keeping the good batches beside them', () => {
+    saveEarly('p1', [], T0);
+    const good = JSON.parse(data.get(EARLY_ENTRIES_KEY)!);
+    data.set(EARLY_ENTRIES_KEY, JSON.stringify([null, 7, { page: 'x', at: T0 }, ...good]));
+    expect(takeEarly<{ event: string }>(EARLY_ENTRIES_KEY, T0 + 1000).map((e) => (Array.isArray(e) ? e[1] : e.event))).toEqual(['purchase', 'add_to_cart']);
+    data.set(EARLY_ENTRIES_KEY, '{not json');
+    expect(takeEarly(EARLY_ENTRIES_KEY, T0 + 1000)).toEqual([]);
+  });
+
   it('saves nothing for a shopper who opted out, skips what cannot be serialised, and is cleared with consent', () => {
     const cyclic: Record<string, unknown> = { event: 'purchase' };
     cyclic.ecommerce = { self: cyclic };
