@@ -1,26 +1,18 @@
 /**
- * The public page API (`window.tailor`) and the page side of event delivery.
- *
- * Events flow: tracker → (consent gate) → `pending` → worker `ingest` →
- * acknowledged once written. Until acknowledged they stay in `inflight`, and on
- * page hide both lists are copied to the page-hide buffer, so a navigation
- * that kills the worker mid-write loses nothing. Where the worker can only hold
- * events in memory, acknowledged events stay in `carried` too, and the buffer
- * takes them to the next page (pendingBuffer.ts). Nothing here throws into the
- * page.
+ * The public page API (`window.tailor`): consent, capture, the worker's start, offers and the audit, composed.
+ * Event delivery to the worker is the outbox's (lib/outbox.ts). Nothing here throws into the page.
  */
 import { wrap, type Remote } from 'comlink';
 import { VERSION } from '../core/version';
-import { installWireErrors, type IngestResult, type TailorWorkerApi, type Trigger } from '../worker/protocol';
+import { installWireErrors, type TailorWorkerApi, type Trigger } from '../worker/protocol';
 import type { ReadyState, TailorApi, TailorDeps } from './tailorApi';
 import { createDebugHooks } from './debugHooks';
 import { downloadBlob } from './lib/downloadBlob';
 import { startWorker } from './lib/startWorker';
 import { onPageHide } from './lib/onPageHide';
-import { clearPending, hasOptedOut, JOURNAL_MAX, rememberOptOut, savePending, takePending } from './lib/pendingBuffer';
-import { durableArea } from './lib/webStorage';
+import { hasOptedOut, rememberOptOut } from './lib/pendingBuffer';
+import { createOutbox } from './lib/outbox';
 import { clearEarly } from './lib/earlyBuffer';
-import { pageClock } from './lib/pageClock';
 import { replay, type QueuedCall } from './lib/replayQueue';
 import { manualEvent, startTracker, type IdentifiedEvent, type Tracker } from './track/tracker';
 import { readDataLayer } from '../core/events/datalayer';
@@ -32,9 +24,6 @@ import { watchConsentSignals, type PageSignals } from './lib/consentSignals';
 
 export type { ReadyState, TailorApi, TailorDebug, TailorDeps } from './tailorApi';
 
-/** Events captured before consent are held in memory only, at most this many. */
-const PRE_CONSENT_MAX = 100;
-
 /** Creates the page API, starts capture, and boots the worker when the page is idle. */
 export function createTailor(deps: TailorDeps): TailorApi {
   const { config, log } = deps;
@@ -43,25 +32,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
   const pageSignals: PageSignals = { gpc: false, dnt: false, tcf: null, consentMode: null };
   let decision: ConsentDecision = decideConsent({ mode: config.consent, explicit, gpc: false, dnt: false, tcf: null, consentMode: null });
   let granted = decision.store;
-  let preConsent: IdentifiedEvent[] = [];
-  const pending: IdentifiedEvent[] = granted ? takePending<IdentifiedEvent>() : [];
-  const inflight = new Map<string, IdentifiedEvent>();
-  // Acknowledged events the worker holds in memory only (newest last, at most JOURNAL_MAX): carried to the next page.
-  const carried = new Map<string, IdentifiedEvent>();
-  let heldInMemory = false;
-  const acknowledged = (batch: readonly IdentifiedEvent[], result: IngestResult | undefined): void => {
-    for (const e of batch) inflight.delete(e.id);
-    if (result?.held !== 'memory') return;
-    heldInMemory = true;
-    for (const e of batch) {
-      carried.delete(e.id);
-      carried.set(e.id, e);
-    }
-    for (const id of carried.keys()) {
-      if (carried.size <= JOURNAL_MAX) break;
-      carried.delete(id);
-    }
-  };
+  const outbox = createOutbox({ granted: () => granted, log });
   let remote: Remote<TailorWorkerApi> | null = null;
   let booting: Promise<ReadyState> | null = null;
   // Set when the worker could not start: capture stays off on this page whatever consent does next.
@@ -72,46 +43,13 @@ export function createTailor(deps: TailorDeps): TailorApi {
   let stopOffers: (() => void) | null = null;
   let fireTrigger: ((t: Trigger) => Promise<void>) | null = null;
 
-  // Set from a persisted pagehide to the next pageshow: the page is (going) into the back/forward cache, where a
-  // worker reply arriving after the freeze would evict it. Events wait in the page-hide buffer meanwhile.
-  let enteringCache = false;
-  // Hands all of `pending` to `api`; settles once acknowledged or put back (never rejects).
-  const send = (api: Remote<TailorWorkerApi>): Promise<void> => {
-    const batch = pending.splice(0, pending.length);
-    for (const e of batch) inflight.set(e.id, e);
-    return api.ingest(batch, pageClock()).then(
-      (result) => acknowledged(batch, result),
-      (error: unknown) => {
-        // Put them back in order; the page-hide buffer or the next flush retries.
-        pending.unshift(...batch.filter((e) => inflight.delete(e.id)));
-        log.warn('events not stored yet:', error instanceof Error ? error.message : error);
-      },
-    );
-  };
-  const flush = (): void => {
-    if (!remote || !granted || pending.length === 0 || enteringCache) return;
-    void send(remote);
-  };
-  let flushQueued = false;
   const sink = (event: IdentifiedEvent): void => {
     if (event.name === 'product_view' && tracker) {
       const p = event.props;
       product = { viewId: tracker.page.viewId, id: p.product_id, price: p.sale_price ?? p.price, ...(p.category ? { category: p.category } : {}) };
     }
     for (const fn of listeners) fn(event.name);
-    if (!granted) {
-      if (preConsent.length < PRE_CONSENT_MAX) preConsent.push(event);
-      return;
-    }
-    pending.push(event);
-    if (remote && !flushQueued) {
-      // Batch everything emitted in this task into one message (one transaction).
-      flushQueued = true;
-      setTimeout(() => {
-        flushQueued = false;
-        flush();
-      }, 0);
-    }
+    outbox.add(event);
   };
 
   const boot = (): Promise<ReadyState> => {
@@ -134,7 +72,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
         log.warn('no offers on this page:', reason);
         tracker?.stop();
         tracker = null;
-        pending.length = 0;
+        outbox.abandon();
         resolve({ ok: false, reason });
       };
       try {
@@ -146,9 +84,8 @@ export function createTailor(deps: TailorDeps): TailorApi {
           .init({ config, consent: caps(), sdkBase: deps.sdkBase, webdriver: navigator.webdriver === true })
           .then(async () => {
             remote = api;
-            // Events tracked before the worker was up go first, so health counts them. A first write that fails
-            // (a full quota) does not fail the start: the events wait in `pending` for the next flush.
-            if (granted && pending.length) await send(api);
+            // Events tracked before the worker was up go first, so health counts them.
+            await outbox.attach(api);
             return api.health();
           })
           .then((health) => {
@@ -207,7 +144,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
         if (!decision.personalise) return null;
         // An idle cart is judged on the cart as the platform has it now; its snapshot is sent before the question.
         if (request.trigger === 'idle_cart') await tracker?.refreshCart();
-        flush();
+        outbox.flush();
         return worker.decide(request);
       },
       dismiss: (id) => worker.dismiss(id),
@@ -277,7 +214,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
         return {
           ...(await remote.audit()),
           consentReasons: [...decision.reasons],
-          carried: { heldInMemory, events: carried.size, max: JOURNAL_MAX, area: heldInMemory ? durableArea() : null },
+          carried: outbox.carried(),
           ...(tracker ? { pageCounters: { ...tracker.counters } } : {}),
         };
       } catch (error) {
@@ -326,11 +263,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
     rememberOptOut(true);
     tracker?.stop();
     tracker = null;
-    preConsent = [];
-    pending.length = 0;
-    inflight.clear();
-    carried.clear();
-    clearPending();
+    outbox.forget();
     clearEarly();
     stopOffers?.();
     stopOffers = null;
@@ -362,7 +295,7 @@ export function createTailor(deps: TailorDeps): TailorApi {
     granted = decision.store;
     if (granted && !was) {
       if (!tracker && !workerFailed) tracker = startTracker({ sink, log });
-      pending.push(...preConsent.splice(0));
+      outbox.release();
       if (remote) {
         startOfferFlow(remote);
         startWarmUp(remote);
@@ -370,38 +303,28 @@ export function createTailor(deps: TailorDeps): TailorApi {
     } else if (!granted && was) {
       tracker?.stop();
       tracker = null;
-      preConsent = [];
-      pending.length = 0;
-      carried.clear();
-      clearPending();
+      outbox.drop();
       clearEarly();
     } else if (!granted && explicit === false) {
       // Withdrawn before anything was stored: stop capture and drop what was held in memory.
       tracker?.stop();
       tracker = null;
-      preConsent = [];
+      outbox.dropHeld();
     }
-    void remote?.setConsent(caps()).then(flush, (e: unknown) => log.warn('consent not applied in worker:', e));
+    void remote?.setConsent(caps()).then(outbox.flush, (e: unknown) => log.warn('consent not applied in worker:', e));
   }
   const caps = () => ({ store: decision.store, personalise: decision.personalise, sync: decision.sync });
 
   // Restored from the back/forward cache: pick up what other pages of the shop left in the buffer.
   addEventListener('pageshow', (e) => {
-    if (!e.persisted) return;
-    enteringCache = false;
-    if (!granted) return;
-    pending.unshift(...takePending<IdentifiedEvent>().filter((x) => !inflight.has(x.id) && !carried.has(x.id)));
-    flush();
+    if (e.persisted) outbox.restored();
   });
   onPageHide((e) => {
     // What the tracker still reads in slices (a long dataLayer backlog) joins the buffer before it is saved.
     tracker?.flush();
-    if (granted) savePending([...carried.values(), ...inflight.values(), ...pending], heldInMemory ? JOURNAL_MAX : undefined);
-    if (e.type === 'pagehide' && (e as PageTransitionEvent).persisted) enteringCache = true;
     // Into the cache: no worker traffic at all (the buffer holds the events, the outbox the reports; a restore or
-    // the next page delivers them). A tab switch or a page being discarded still flushes and sends.
-    if (enteringCache) return;
-    flush();
+    // the next page delivers them).
+    if (!outbox.hide(e.type === 'pagehide' && (e as PageTransitionEvent).persisted)) return;
     // Deliver queued reports with keepalive: the worker dies with the page.
     if (decision.sync && remote) void remote.sync({ keepalive: true }).catch(() => {});
   });
