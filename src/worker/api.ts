@@ -7,6 +7,8 @@
  * have called `postMessage`.
  */
 import { lazyModule } from './lib/lazyModule';
+import { clockShift } from './lib/clockShift';
+import { deleteTailorDatabase } from './store/deleteTailorDatabase';
 import type { AuditData, SyncSummary, FeatureView, IngestResult, OfferRequest, OfferView, TailorWorkerApi, WireEvent, WorkerHealth, WorkerInit } from './protocol';
 import { VERSION } from '../core/version';
 import { createLogger } from '../core/logger';
@@ -23,32 +25,9 @@ import { DECISION_LOCK_NAME, defaultLockManager, withLock, type LockManagerLike 
 import type { FeatureSource, OfferDeps } from './decisionModule';
 import { secureRandom } from './lib/secureRandom';
 import { newDecisionId } from './lib/newDecisionId';
-import { fetchManifest } from './static/fetchManifest';
+import { collectAudit } from './audit/collectAudit';
+import { createSyncScheduler } from './sync/syncScheduler';
 import { modelRuntime, type ModelRuntime } from './model';
-
-/** meta keys shown in the audit (everything Tailor keeps there). */
-const AUDIT_META_KEYS = ['visitor', 'holdout', 'coupon-book', 'outbound-log', 'privacy-budget', 'policy-config', 'report-delivery', 'features-snapshot', 'idle-cart', 'collector-pause', 'server-clock'];
-const OUTBOUND_KEY = 'outbound-log';
-const BUDGET_KEY = 'privacy-budget';
-
-/** Deletes the `tailor` database when no store was opened in this worker (another tab may have made one). */
-function deleteTailorDatabase(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof indexedDB === 'undefined') return resolve();
-    const req = indexedDB.deleteDatabase('tailor');
-    req.onsuccess = req.onerror = req.onblocked = () => resolve();
-  });
-}
-
-/** A page clock this far from the worker's is wrong, not late: its batch's timestamps are corrected. */
-export const CLOCK_SKEW_TOLERANCE_MS = 60_000;
-
-/** The correction for a batch the page sent at `sentAt` (its clock), received at `workerNow`; 0 within tolerance. */
-export function clockShift(workerNow: number, sentAt: unknown): number {
-  if (typeof sentAt !== 'number' || !Number.isFinite(sentAt)) return 0;
-  const skew = workerNow - sentAt;
-  return Math.abs(skew) > CLOCK_SKEW_TOLERANCE_MS ? Math.round(skew) : 0;
-}
 
 /** How often (at most) the retention sweep runs, per worker. */
 const RETENTION_EVERY_MS = 10 * 60 * 1000;
@@ -103,37 +82,17 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
 
   // A failed chunk import is retried with backoff, not cached for the page's life (lib/lazyModule.ts).
   const syncing = lazyModule(() => import('./syncModule'));
-  let syncTimer: ReturnType<typeof setTimeout> | null = null;
-  let syncRunning: Promise<SyncSummary | null> | null = null;
-
-  /** One sync round, if consent and an endpoint allow; rounds never overlap. */
-  const runSync = (options: { keepalive?: boolean; forceConfig?: boolean } = {}): Promise<SyncSummary | null> => {
-    if (!consent.sync || !consent.store || !init?.config.endpoint) return Promise.resolve(null);
-    const endpoint = init.config.endpoint;
-    syncRunning ??= (async () => {
-      try {
-        const { syncCycle } = await syncing();
-        return await syncCycle({ store: await store(), endpoint, site: init!.config.site, rng: secureRandom, now, onServerDate, ...(fetchImpl ? { fetch: fetchImpl } : {}) }, options);
-      } catch (error) {
-        log.warn('sync round failed:', error instanceof Error ? error.message : error);
-        return null;
-      } finally {
-        syncRunning = null;
-      }
-    })();
-    return syncRunning;
-  };
   const fetchImpl = options.fetch;
-  /** First round 5–30 s after start (so it is not tied to the page view), then every 5 minutes. */
-  const scheduleSync = () => {
-    if (syncTimer !== null) return;
-    const tick = (delay: number) => {
-      syncTimer = setTimeout(() => {
-        void runSync().finally(() => tick(5 * 60_000));
-      }, delay);
-    };
-    tick(5_000 + secureRandom() * 25_000);
-  };
+  const sync = createSyncScheduler({
+    allowed: () => consent.sync && consent.store && Boolean(init?.config.endpoint),
+    round: async (roundOptions) => {
+      const { syncCycle } = await syncing();
+      const config = init!.config;
+      return syncCycle({ store: await store(), endpoint: config.endpoint!, site: config.site, rng: secureRandom, now, onServerDate, ...(fetchImpl ? { fetch: fetchImpl } : {}) }, roundOptions);
+    },
+    log,
+    random: secureRandom,
+  });
 
   let modelRt: ModelRuntime | null = null;
   const model = (): ModelRuntime => {
@@ -188,7 +147,7 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
           (e: unknown) => log.warn('store unavailable:', e),
         );
       }
-      if (consent.sync && value.config.endpoint) scheduleSync();
+      if (consent.sync && value.config.endpoint) sync.schedule();
     },
     async health(): Promise<WorkerHealth> {
       const s = storePromise ? await storePromise.catch(() => null) : null;
@@ -232,7 +191,7 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
     async setConsent(value: Capabilities): Promise<void> {
       consent = parseCapabilities(value, 'setConsent');
       if (!consent.store) features?.reset();
-      if (consent.sync && init?.config.endpoint) scheduleSync();
+      if (consent.sync && init?.config.endpoint) sync.schedule();
     },
     async decide(request: OfferRequest): Promise<OfferView | null> {
       if (!request || typeof request !== 'object' || typeof request.trigger !== 'string') {
@@ -307,41 +266,7 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
     },
     async audit(): Promise<AuditData> {
       const s = storePromise ? await storePromise.catch(() => null) : null;
-      const base: AuditData = {
-        generatedAt: now(),
-        version: VERSION,
-        consent: { ...consent },
-        store: { kind: s?.kind ?? 'none', ...(s?.reason ? { reason: s.reason } : {}), bytes: 0 },
-        events: [],
-        sessions: [],
-        features: null,
-        decisions: [],
-        outbox: [],
-        budgets: null,
-        outbound: [],
-        meta: {},
-        manifest: init ? await fetchManifest(init.sdkBase) : null,
-        cart: null,
-      };
-      if (!s) return base;
-      const meta: Record<string, unknown> = {};
-      for (const key of AUDIT_META_KEYS) {
-        const value = await s.getMeta(key);
-        if (value !== undefined) meta[key] = value;
-      }
-      return {
-        ...base,
-        store: { ...base.store, bytes: await s.estimateBytes() },
-        events: await s.allEvents(),
-        sessions: await s.sessions(),
-        features: consent.store ? await api.features().catch(() => null) : null,
-        decisions: await s.decisions(),
-        outbox: await s.outboxList(),
-        budgets: meta[BUDGET_KEY] ?? null,
-        outbound: (meta[OUTBOUND_KEY] as unknown[] | undefined) ?? [],
-        meta,
-        cart: await api.cart().catch(() => null),
-      };
+      return collectAudit({ store: s, now: now(), consent, sdkBase: init?.sdkBase ?? null, features: () => api.features(), cart: () => api.cart() });
     },
     async debugAdvanceClock(ms: number): Promise<number> {
       if (!init?.config.debug) throw new Error("'debugAdvanceClock' is only available with data-debug on the tag");
@@ -351,12 +276,11 @@ export function createWorkerApi(options: WorkerApiOptions = {}): TailorWorkerApi
       return now();
     },
     async sync(opts: { keepalive?: boolean; forceConfig?: boolean } = {}): Promise<SyncSummary | null> {
-      return runSync({ ...(opts.keepalive ? { keepalive: true } : {}), ...(opts.forceConfig ? { forceConfig: true } : {}) });
+      return sync.run({ ...(opts.keepalive ? { keepalive: true } : {}), ...(opts.forceConfig ? { forceConfig: true } : {}) });
     },
     async forget(): Promise<void> {
       consent = { store: false, personalise: false, sync: false };
-      if (syncTimer !== null) clearTimeout(syncTimer);
-      syncTimer = null;
+      sync.stop();
       features?.reset();
       features = null;
       const s = storePromise ? await storePromise.catch(() => null) : null;

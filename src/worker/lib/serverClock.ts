@@ -1,7 +1,7 @@
 /**
  * The device clock's sanity check against the collector's `Date` header. A device whose own clock is wrong (set by
  * hand, a dead RTC battery, a VM restored from a snapshot) would stamp every event, retention sweep and coupon
- * expiry with that error; the page-vs-worker correction (api.ts `clockShift`) cannot see it, since both read the
+ * expiry with that error; the page-vs-worker correction (lib/clockShift.ts) cannot see it, since both read the
  * same clock. Each collector answer carries the server's time to the second: where the device is more than
  * {@link DEVICE_SKEW_TOLERANCE_MS} off it, the worker's time is corrected by the measured offset, and the offset is
  * kept in the store for the next page's worker. Within tolerance nothing is corrected (the header's 1 s resolution

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { DEFAULT_TRIGGERS } from '../../../src/core/config';
-import { CLOCK_SKEW_TOLERANCE_MS, clockShift, createWorkerApi } from '../../../src/worker/api';
+import { createWorkerApi } from '../../../src/worker/api';
+import { CLOCK_SKEW_TOLERANCE_MS, clockShift } from '../../../src/worker/lib/clockShift';
 import { openStore } from '../../../src/worker/store/openStore';
 import type { WireEvent } from '../../../src/worker/protocol';
 
