@@ -6,11 +6,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Hono } from 'hono';
-import { openDatabase } from '../src/server/db';
-import { COLLECTOR_MIGRATIONS, SqliteReportStore, mountCollector } from '../src/server/collector';
+import { mountCollector } from '../src/server/collector';
 import { mountDashboard } from '../src/server/dashboard';
-import { HOLDOUT_TRUTH, TIER10_TRUTH, simulateReports } from '../test/unit/privacy/lib/simulate';
-import { NOW, TODAY, issueVersions } from '../test/unit/collector/lib/harness';
+import { NOW, TODAY, longHistory } from '../test/unit/collector/lib/harness';
 import { asReader, testGuard } from '../test/unit/lib/merchants';
 import { figure, type Benchmark } from './lib/figure';
 
@@ -20,18 +18,8 @@ const DAYS = 30;
 export const benchmark: Benchmark = {
   title: 'Merchant reads (200 policy versions × 30 days)',
   async run({ quick }) {
-    const db = openDatabase(':memory:');
+    const { db } = longHistory(VERSIONS, DAYS, 2);
     try {
-      for (const m of COLLECTOR_MIGRATIONS) db.exec(m);
-      const store = new SqliteReportStore(db);
-      let seed = 1;
-      for (let v = 1; v <= VERSIONS; v++) {
-        for (let d = 0; d < DAYS; d++) {
-          const options = { day: TODAY - d, policyVersion: String(v) };
-          store.insert('demo', [...simulateReports('holdout', HOLDOUT_TRUTH, 2, seed++, options), ...simulateReports('tier10', TIER10_TRUTH, 2, seed++, options)]);
-        }
-      }
-      issueVersions(db, 'demo', Array.from({ length: VERSIONS }, (_, i) => i + 1));
       const deps = { db, now: () => NOW, rateLimit: { limit: 1e6, windowMs: 60_000 }, merchants: testGuard({ now: () => NOW }) };
       const app = new Hono();
       mountCollector(app, deps);

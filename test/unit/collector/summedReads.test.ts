@@ -5,13 +5,12 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
-import { openDatabase, type Db } from '../../../src/server/db';
-import { COLLECTOR_MIGRATIONS, SqliteReportStore, mountCollector } from '../../../src/server/collector';
+import type { Db } from '../../../src/server/db';
+import { mountCollector, type SqliteReportStore } from '../../../src/server/collector';
 import { ALL_VERSIONS } from '../../../src/server/collector/reportStore';
 import { mountDashboard, MAX_VERSION_VIEWS } from '../../../src/server/dashboard';
-import type { CountRow, Report } from '../../../src/core/privacy';
-import { HOLDOUT_TRUTH, TIER10_TRUTH, simulateReports } from '../privacy/lib/simulate';
-import { NOW, TODAY, issueVersions } from './lib/harness';
+import type { CountRow } from '../../../src/core/privacy';
+import { NOW, TODAY, longHistory } from './lib/harness';
 import { asReader, testGuard } from '../lib/merchants';
 
 let db: Db;
@@ -20,20 +19,11 @@ afterEach(() => db?.close());
 const VERSIONS = 40;
 const DAYS = 5;
 
-/** Reports of both arms over DAYS days and VERSIONS versions, straight into the store. */
+/** Reports of both arms over DAYS days and VERSIONS versions. */
 function filled(): SqliteReportStore {
-  db = openDatabase(':memory:');
-  for (const m of COLLECTOR_MIGRATIONS) db.exec(m);
-  const store = new SqliteReportStore(db);
-  let seed = 1;
-  for (let v = 1; v <= VERSIONS; v++) {
-    for (let d = 0; d < DAYS; d++) {
-      const options = { day: TODAY - d, policyVersion: String(v) };
-      const reports: Report[] = [...simulateReports('holdout', HOLDOUT_TRUTH, 3, seed++, options), ...simulateReports('tier10', TIER10_TRUTH, 3, seed++, options)];
-      store.insert('demo', reports);
-    }
-  }
-  return store;
+  const history = longHistory(VERSIONS, DAYS, 3);
+  db = history.db;
+  return history.store;
 }
 
 /** Sums rows by `key` (the cell plus what the read keeps). */
@@ -70,7 +60,6 @@ describe('summed report reads', () => {
   it('the dashboard lists every version, renders the newest rows only and says how many it left out', async () => {
     filled();
     const shared = { db, now: () => NOW, rateLimit: { limit: 100_000, windowMs: 60_000 }, merchants: testGuard({ now: () => NOW }) };
-    issueVersions(db, 'demo', Array.from({ length: VERSIONS }, (_, i) => i + 1));
     const app = new Hono();
     mountCollector(app, shared);
     mountDashboard(app, shared);

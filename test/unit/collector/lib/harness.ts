@@ -6,6 +6,7 @@ import { PolicyService } from '../../../../src/server/collector/policyService';
 import { resolveDeps } from '../../../../src/server/collector/settings';
 import type { Report } from '../../../../src/core/privacy';
 import { testGuard } from '../../lib/merchants';
+import { HOLDOUT_TRUTH, TIER10_TRUTH, simulateReports } from '../../privacy/lib/simulate';
 
 /** 2026-11-28 12:00 UTC (UTC day 20785). */
 export const NOW = Date.UTC(2026, 10, 28, 12);
@@ -90,4 +91,23 @@ export function report(i: number, fields: Partial<Report> = {}): Report {
     satisfaction: 'none',
     ...fields,
   };
+}
+
+/**
+ * A database with a long history, straight into the store: `perArm` holdout and `perArm` tier-10 reports for every
+ * one of `days` days (ending today) under every one of `versions` policy versions (1…versions, issued).
+ */
+export function longHistory(versions: number, days: number, perArm: number): { db: Db; store: SqliteReportStore } {
+  const db = openDatabase(':memory:');
+  for (const m of COLLECTOR_MIGRATIONS) db.exec(m);
+  const store = new SqliteReportStore(db);
+  let seed = 1;
+  for (let v = 1; v <= versions; v++) {
+    for (let d = 0; d < days; d++) {
+      const options = { day: TODAY - d, policyVersion: String(v) };
+      store.insert('demo', [...simulateReports('holdout', HOLDOUT_TRUTH, perArm, seed++, options), ...simulateReports('tier10', TIER10_TRUTH, perArm, seed++, options)]);
+    }
+  }
+  issueVersions(db, 'demo', Array.from({ length: versions }, (_, i) => i + 1));
+  return { db, store };
 }
